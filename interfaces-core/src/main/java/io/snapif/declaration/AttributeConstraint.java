@@ -1,0 +1,50 @@
+package io.snapif.declaration;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.util.regex.Pattern;
+
+/**
+ * One node of a {@code plug-attributes} / {@code slot-attributes} constraint tree.
+ *
+ * <ul>
+ *   <li>{@link Regex}: a scalar written in the declaration, an anchored regular expression the
+ *       attribute's value (as text) must match;
+ *   <li>{@link Missing}: {@code $MISSING}, the attribute must be absent;
+ *   <li>{@link OtherSide}: {@code $PLUG(path)} / {@code $SLOT(path)}, the value must equal the
+ *       other end's attribute at {@code path};
+ *   <li>{@link AnyOf}: a list, any alternative matching is a match;
+ *   <li>{@link MapOf}: a map, each key's constraint must match the value under that key.
+ * </ul>
+ */
+public sealed interface AttributeConstraint {
+
+  /** An anchored regular expression over the attribute's text form. */
+  record Regex(String source, Pattern pattern) implements AttributeConstraint {
+    public static Regex compile(String source) {
+      return new Regex(source, Pattern.compile("^(?:" + source + ")$"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Regex r && r.source.equals(source);
+    }
+
+    @Override
+    public int hashCode() {
+      return source.hashCode();
+    }
+  }
+
+  /** {@code $MISSING}. */
+  record Missing() implements AttributeConstraint {}
+
+  /** {@code $PLUG(path)} or {@code $SLOT(path)}: equal to the other end's attribute. */
+  record OtherSide(Side side, String path) implements AttributeConstraint {}
+
+  /** A list of alternatives. */
+  record AnyOf(ImmutableList<AttributeConstraint> alternatives) implements AttributeConstraint {}
+
+  /** A map of constraints by attribute name. */
+  record MapOf(ImmutableMap<String, AttributeConstraint> entries) implements AttributeConstraint {}
+}

@@ -1,0 +1,29 @@
+package io.snapif.declaration;
+
+/** The three kinds of policy check; each has an allow and a deny key in a rule. */
+public enum CheckKind {
+  INSTALLATION("installation"),
+  CONNECTION("connection"),
+  AUTO_CONNECTION("auto-connection");
+
+  private final String word;
+
+  CheckKind(String word) {
+    this.word = word;
+  }
+
+  /** {@code installation}, {@code connection} or {@code auto-connection}. */
+  public String word() {
+    return word;
+  }
+
+  /** The rule key {@code allow-<kind>}. */
+  public String allowKey() {
+    return "allow-" + word;
+  }
+
+  /** The rule key {@code deny-<kind>}. */
+  public String denyKey() {
+    return "deny-" + word;
+  }
+}

@@ -1,0 +1,23 @@
+package io.snapif.spi;
+
+import io.snapif.manager.Decision;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+
+/**
+ * The decisions the manager asks policy for. The {@code interfaces-policy} module implements it
+ * with Drools over the base declaration, snap-declarations and custom rule files.
+ *
+ * <p>Implementations are thread-safe and hold no lifecycle state: everything a decision depends
+ * on is in its arguments, so the manager can ask about a change before committing it.
+ */
+public interface PolicyEvaluator {
+  /** Whether {@code snap} may be installed on {@code device}; denied names the first failure. */
+  Decision checkInstallation(InstalledSnap snap, Device device);
+
+  /** Whether the plug may be connected to the slot by a manual (or gadget) connect. */
+  Decision checkConnection(ConnectCandidate candidate);
+
+  /** What auto-connect connects for a snap just installed or refreshed. */
+  AutoConnectPlan planAutoConnect(AutoConnectRequest request);
+}
