@@ -19,10 +19,18 @@ import java.util.regex.Pattern;
  */
 public sealed interface AttributeConstraint {
 
-  /** An anchored regular expression over the attribute's text form. */
+  /**
+   * An anchored regular expression over the attribute's text form; {@link #pattern()} must match
+   * the whole text ({@code pattern().matcher(text).matches()} or {@code find()} alike).
+   */
   record Regex(String source, Pattern pattern) implements AttributeConstraint {
+    /**
+     * Compiles {@code source}, a regexp in snapd's (Go) syntax, anchored as snapd anchors it.
+     *
+     * @throws DeclarationException if it is not a valid regexp
+     */
     public static Regex compile(String source) {
-      return new Regex(source, Pattern.compile("^(?:" + source + ")$"));
+      return new Regex(source, GoRegexp.compileAnchored(source, "", "regexp"));
     }
 
     @Override
