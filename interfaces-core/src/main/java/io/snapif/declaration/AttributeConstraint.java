@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
 public sealed interface AttributeConstraint {
 
   /**
-   * An anchored regular expression over the attribute's text form; {@link #pattern()} must match
-   * the whole text ({@code pattern().matcher(text).matches()} or {@code find()} alike).
+   * An anchored regular expression over the attribute's text form. Test it with {@code
+   * pattern().matcher(text).find()}: the pattern carries snapd's anchors, and like Go's {@code
+   * MatchString} a search is what snapd does (it differs from {@code matches()} only for odd
+   * sources such as {@code a)|(b} that escape the anchoring).
    */
   record Regex(String source, Pattern pattern) implements AttributeConstraint {
     /**
