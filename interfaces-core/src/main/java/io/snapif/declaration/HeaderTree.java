@@ -106,8 +106,9 @@ final class HeaderTree {
       throw e.source().isEmpty() ? e.locate(source, lineOf(lines, e.path())) : e;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
+      String problem = e.getOriginalMessage().strip().replaceAll("\\s+", " ");
       throw new DeclarationException(
-          source, loc == null ? 0 : loc.getLineNr(), "", "invalid YAML: " + e.getOriginalMessage());
+          source, loc == null ? 0 : loc.getLineNr(), "", "invalid YAML: " + problem);
     } catch (IOException e) {
       throw new DeclarationException(source, 0, "", "cannot read YAML: " + e.getMessage());
     }
