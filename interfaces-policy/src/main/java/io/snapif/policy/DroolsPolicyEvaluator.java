@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import com.google.common.collect.ListMultimap;
 
 /**
  * The policy of snapd 2.57.6 as Drools rules: installation, connection and auto-connection
@@ -98,13 +97,11 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
       checks.forEach(session::insert);
       session.fire();
-      ListMultimap<Class<?>, Object> facts = session.factsByType();
-      Decisions decisions = new Decisions(DecisionSession.of(facts, Ruling.class),
-          DecisionSession.of(facts, Verdict.class));
+      Decisions decisions = new Decisions(session);
       var decision = Decision.builder()
           .kind(CheckKind.INSTALLATION)
           .subject(snap.name());
-      List<Refusal> refusals = DecisionSession.of(facts, Refusal.class);
+      List<Refusal> refusals = session.facts(Refusal.class);
       if (!refusals.isEmpty()) {
         Refusal refusal = refusals.stream()
             .min((a, b) -> Integer.compare(a.getRuling().getCheck().getOrder(),
@@ -119,7 +116,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
       for (Check check : checks) {
         for (Ruling r : decisions.rulings(check)) {
-          reasons.add(Decisions.reason(r.getVerdict(), check.toString() + ": "));
+          reasons.add(Decisions.reason(r.getVerdict(), check + ": " + r.getVerdict().getMessage() + ": "));
         }
       }
       return decision.allowed(true)
@@ -143,9 +140,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
       session.insert(check);
       session.fire();
-      ListMultimap<Class<?>, Object> facts = session.factsByType();
-      return new Decisions(DecisionSession.of(facts, Ruling.class),
-          DecisionSession.of(facts, Verdict.class)).decision(check);
+      return new Decisions(session).decision(check);
     }
   }
 
