@@ -3,6 +3,7 @@ package io.snapif.policy;
 import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.Declaration;
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
 import io.snapif.manager.Reason;
 import io.snapif.model.Device;
@@ -35,9 +36,9 @@ import java.util.Objects;
  * rule files, each decision with its reasons.
  *
  * <pre>{@code
- * PolicyEvaluator policy = DroolsPolicyEvaluator.builder()
- *     .baseDeclaration(BaseDeclaration.builtin())
- *     .addRuleFile(Path.of("/etc/snapif/site.drl"))   // optional
+ * PolicyEvaluator policy = DroolsPolicyEvaluator.builtin();   // snapd's base declaration
+ * PolicyEvaluator site = DroolsPolicyEvaluator.builder()
+ *     .addRuleFile(Path.of("/etc/snapif/site.drl"))
  *     .build();
  * Decision d = policy.checkConnection(candidate);
  * }</pre>
@@ -70,7 +71,12 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     this.planner = new AutoConnectPlanner(rules, base, firingLimit);
   }
 
-  /** A builder; the base declaration must be given. */
+  /** The built-in rules over snapd 2.57.6's base declaration, without custom rules. */
+  public static DroolsPolicyEvaluator builtin() {
+    return builder().build();
+  }
+
+  /** A builder, with snapd's base declaration and no custom rules to start with. */
   public static Builder builder() {
     return new Builder();
   }
@@ -169,13 +175,13 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * again after changes.
    */
   public static final class Builder {
-    private Declaration base;
+    private Declaration base = DeclarationParser.builtinBaseDeclaration();
     private final List<Object> ruleFiles = new ArrayList<>();
     private long firingLimit = DEFAULT_FIRING_LIMIT;
 
     private Builder() {}
 
-    /** The base declaration (required). */
+    /** The base declaration; default: snapd 2.57.6's ({@link DeclarationParser#builtinBaseDeclaration()}). */
     public Builder baseDeclaration(Declaration base) {
       this.base = Objects.requireNonNull(base, "base");
       return this;
@@ -215,14 +221,10 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     /**
      * The evaluator.
      *
-     * @throws IllegalStateException if no base declaration was given
      * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
      *     built-in rules' package; nothing is built then
      */
     public DroolsPolicyEvaluator build() {
-      if (base == null) {
-        throw new IllegalStateException("a base declaration is required");
-      }
       List<RuleSource> sources = new ArrayList<>();
       for (Object file : ruleFiles) {
         sources.add(read(file));
