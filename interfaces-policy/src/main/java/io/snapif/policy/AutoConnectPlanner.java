@@ -228,8 +228,9 @@ final class AutoConnectPlanner {
       if (made != null) {
         connect.add(pair.getId());
         reasons.add(Reason.of(made.getPlanned().getRule(), DecisionLayer.LIFECYCLE,
-            "connects " + pair.getId() + " ("
-                + made.getPlanned().getCandidate().getRuling().getVerdict().getMessage() + ")"));
+            pair.getId() + " is picked for plug " + pair.getPlugRef()));
+        reasons.add(Reason.of(made.getRule(), DecisionLayer.LIFECYCLE, "connects " + pair.getId()
+            + " (" + made.getPlanned().getCandidate().getRuling().getVerdict().getMessage() + ")"));
       }
       AlreadyInState kept = results.inState.get(pair);
       if (kept != null) {

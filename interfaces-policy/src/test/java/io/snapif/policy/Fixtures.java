@@ -9,12 +9,14 @@ import io.snapif.declaration.Declaration;
 import io.snapif.declaration.Rule;
 import io.snapif.declaration.Side;
 import io.snapif.model.Attributes;
+import io.snapif.model.Connection;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.model.Snap;
 import io.snapif.model.SnapType;
+import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +85,41 @@ public final class Fixtures {
     }
     return ConnectCandidate.builder().plug(p).plugSnap(plugSnap).slot(s).slotSnap(slotSnap)
         .device(device).build();
+  }
+
+  /**
+   * The auto-connect request of {@code snap} on a system of {@code installed} snaps (which should
+   * include it), with every same-interface endpoint as candidate, as the manager builds it.
+   */
+  public static AutoConnectRequest request(InstalledSnap snap, List<InstalledSnap> installed,
+      Device device, Connection... existing) {
+    var request = AutoConnectRequest.builder().snap(snap).addAllInstalled(installed);
+    for (Plug plug : snap.snap().plugs().values()) {
+      List<ConnectCandidate> list = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        for (Slot slot : other.snap().slots().values()) {
+          if (slot.iface().equals(plug.iface())) {
+            list.add(pair(snap, plug.name(), other, slot.name(), device));
+          }
+        }
+      }
+      request.putPlugCandidates(plug.name(), ImmutableList.copyOf(list));
+    }
+    for (Slot slot : snap.snap().slots().values()) {
+      List<ConnectCandidate> list = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        for (Plug plug : other.snap().plugs().values()) {
+          if (plug.iface().equals(slot.iface())) {
+            list.add(pair(other, plug.name(), snap, slot.name(), device));
+          }
+        }
+      }
+      request.putSlotCandidates(slot.name(), ImmutableList.copyOf(list));
+    }
+    for (Connection c : existing) {
+      request.putExisting(c.id(), c);
+    }
+    return request.build();
   }
 
   public static SnapSpec app(String name) {
