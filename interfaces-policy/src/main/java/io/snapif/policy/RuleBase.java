@@ -70,8 +70,9 @@ final class RuleBase {
   }
 
   private static List<KiePackage> compile(RuleSource source) {
-    // Compiled against the built-in KieBase so the fact classes and imports resolve alike.
-    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(Builtin.KIE_BASE);
+    // A stand-alone builder: one made on a KieBase adds what it compiles to that KieBase, and
+    // the built-in one is shared by every evaluator.
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
         .setSourcePath(source.name()), ResourceType.DRL);
     if (builder.hasErrors()) {
