@@ -22,7 +22,12 @@ public sealed interface Operation {
   /** A new revision (snap.yaml and/or declaration) of an installed snap. */
   record Refresh(InstalledSnap snap) implements Operation {}
 
-  /** Removes a snap and its connections. */
+  /**
+   * Removes a snap. Its connections in effect are deleted, not marked undesired, so a reinstall
+   * may auto-connect them again. Its remembered entries (undesired, dormant) leave the state as
+   * well; as in snapd 2.57.6, which keeps them until it restarts, a reinstall before the manager
+   * is closed finds them again (an undesired one still keeps auto-connect away).
+   */
   record Remove(String snap) implements Operation {}
 
   /**
