@@ -81,8 +81,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
       Snapshot before = current;
       StateDraft draft = new StateDraft(before.state, before.retired);
       lifecycle.apply(draft, operation);
-      SystemState unchanged = draft.toState(before.state.generation());
-      boolean changed = !unchanged.equals(before.state);
+      boolean changed = draft.differsFrom(before.state);
       SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
       ChangeReport report = report(operation, commit, before.state, after, draft);
       if (commit && changed) {

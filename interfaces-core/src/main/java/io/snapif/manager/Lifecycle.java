@@ -1,6 +1,5 @@
 package io.snapif.manager;
 
-import io.snapif.model.Attributes;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
@@ -218,19 +217,15 @@ final class Lifecycle {
   private static boolean refreshesStaticAttributes(Plug plug, Slot slot) {
     switch (plug.iface()) {
       case "content": {
-        Optional<String> content = attribute(plug.attributes(), "content");
+        Optional<String> content = plug.attributes().getString("content");
         return content.isPresent() && !content.get().isEmpty()
-            && content.equals(attribute(slot.attributes(), "content"));
+            && content.equals(slot.attributes().getString("content"));
       }
       case "system-files":
         return true;
       default:
         return false;
     }
-  }
-
-  private static Optional<String> attribute(Attributes attributes, String name) {
-    return attributes.getString(name);
   }
 
   static boolean involves(Connection entry, String snapName) {

@@ -149,6 +149,21 @@ final class StateDraft {
     return ImmutableList.copyOf(warnings);
   }
 
+  /** Whether the draft differs from {@code state} in anything but the generation. */
+  boolean differsFrom(SystemState state) {
+    if (seeded != state.seeded() || snaps.size() != state.snaps().size()
+        || !conns.equals(state.connections())) {
+      return true;
+    }
+    int i = 0;
+    for (InstalledSnap s : snaps.values()) {
+      if (!s.equals(state.snaps().get(i++))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   SystemState toState(long generation) {
     return SystemState.builder()
         .device(device)
