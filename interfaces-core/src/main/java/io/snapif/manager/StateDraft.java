@@ -51,10 +51,6 @@ final class StateDraft {
     return systemSnapName;
   }
 
-  Map<String, InstalledSnap> snapsByName() {
-    return snaps;
-  }
-
   Optional<InstalledSnap> snap(String name) {
     return Optional.ofNullable(snaps.get(name));
   }
