@@ -67,14 +67,26 @@ public final class ScenarioRunner {
    * @throws UncheckedIOException if no temporary state directory can be made
    */
   public ScenarioResult run(Scenario scenario, Listener listener) {
-    long start = System.nanoTime();
     Path dir;
     try {
       dir = Files.createTempDirectory("snapif-scenario-");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a state directory", e);
     }
-    try (Run run = new Run(scenario, dir.resolve("state.json"))) {
+    try {
+      return runOn(dir.resolve("state.json"), scenario, listener);
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /**
+   * Runs {@code scenario} on the state in {@code stateFile} (a fresh state when the file does
+   * not exist) and leaves the state there: how a system is prepared from a scenario.
+   */
+  public ScenarioResult runOn(Path stateFile, Scenario scenario, Listener listener) {
+    long start = System.nanoTime();
+    try (Run run = new Run(scenario, stateFile)) {
       ImmutableList.Builder<StepResult> steps = ImmutableList.builder();
       List<ScenarioOp> ops = scenario.ops();
       for (int i = 0; i < ops.size(); i++) {
@@ -87,8 +99,6 @@ public final class ScenarioRunner {
           .steps(steps.build())
           .elapsed(Duration.ofNanos(System.nanoTime() - start))
           .build();
-    } finally {
-      deleteTree(dir);
     }
   }
 
