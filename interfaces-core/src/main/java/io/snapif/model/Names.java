@@ -7,8 +7,10 @@ public final class Names {
   // snapd: lowercase letters, digits and dashes, starting with a letter, no double or trailing
   // dash. Plug and slot names follow the same shape.
   private static final Pattern ENDPOINT = Pattern.compile("^[a-z](?:-?[a-z0-9])*$");
-  // snap names may start with a digit but must contain a letter; 2..40 characters.
-  private static final Pattern SNAP = Pattern.compile("^(?:[a-z0-9]+-?)*[a-z](?:-?[a-z0-9])*$");
+  // snap names may start with a digit but must contain a letter; 2..40 characters, no leading,
+  // trailing or double dash. Checked as snapd does (a simple pattern plus dash rules), since the
+  // single-regexp form "^(?:[a-z0-9]+-?)*[a-z](?:-?[a-z0-9])*$" backtracks exponentially.
+  private static final Pattern SNAP = Pattern.compile("^[a-z0-9-]*[a-z][a-z0-9-]*$");
 
   private Names() {}
 
@@ -19,6 +21,8 @@ public final class Names {
 
   /** Whether {@code name} is a valid snap name. */
   public static boolean isValidSnapName(String name) {
-    return name != null && name.length() >= 2 && name.length() <= 40 && SNAP.matcher(name).matches();
+    return name != null && name.length() >= 2 && name.length() <= 40
+        && SNAP.matcher(name).matches()
+        && !name.startsWith("-") && !name.endsWith("-") && !name.contains("--");
   }
 }
