@@ -2,6 +2,8 @@ package io.snapif.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.snapif.catalog.InterfaceCatalog;
+import io.snapif.catalog.InterfaceInfo;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Attributes;
 import io.snapif.model.InstalledSnap;
@@ -50,7 +52,7 @@ final class InterfaceCommand implements Callable<Integer> {
   }
 
   private String one(InterfaceManager manager) {
-    InterfaceCatalogView catalog = InterfaceCatalogView.builtin();
+    InterfaceCatalog catalog = InterfaceCatalog.builtin();
     if (!catalog.contains(name)) {
       throw new CliFailure("no such interface");
     }
@@ -62,7 +64,7 @@ final class InterfaceCommand implements Callable<Integer> {
     }
     plugs.sort(Comparator.comparing(Plug::snap).thenComparing(Plug::name));
     slots.sort(Comparator.comparing(Slot::snap).thenComparing(Slot::name));
-    String summary = catalog.summary(name);
+    String summary = catalog.find(name).map(InterfaceInfo::summary).orElse("");
     if (json) {
       ObjectNode root = Json.object();
       root.put("name", name);
@@ -112,11 +114,15 @@ final class InterfaceCommand implements Callable<Integer> {
     n.set("attrs", Json.attributes(attributes));
   }
 
+  private static String summary(InterfaceCatalog catalog, String name) {
+    return catalog.find(name).map(InterfaceInfo::summary).orElse("");
+  }
+
   private String many(InterfaceManager manager) {
-    InterfaceCatalogView catalog = InterfaceCatalogView.builtin();
+    InterfaceCatalog catalog = InterfaceCatalog.builtin();
     TreeSet<String> names = new TreeSet<>();
     if (all) {
-      names.addAll(catalog.names());
+      catalog.all().forEach(i -> names.add(i.name()));
     } else {
       new StateView(manager).established().values().forEach(c -> names.add(c.iface()));
     }
@@ -126,12 +132,12 @@ final class InterfaceCommand implements Callable<Integer> {
     if (json) {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("interfaces");
-      names.forEach(n -> list.addObject().put("name", n).put("summary", catalog.summary(n)));
+      names.forEach(n -> list.addObject().put("name", n).put("summary", summary(catalog, n)));
       return Json.write(root);
     }
     TabWriter w = TabWriter.snapTable();
     w.row("Name", "Summary");
-    names.forEach(n -> w.row(n, catalog.summary(n)));
+    names.forEach(n -> w.row(n, summary(catalog, n)));
     return w.format();
   }
 }

@@ -16,6 +16,12 @@ public final class InvalidSnapException extends SnapifException {
     this.source = source;
   }
 
+  /** Wraps a reader's own typed failure, whose message already names the document. */
+  public InvalidSnapException(String source, SnapifException cause) {
+    super(cause.getMessage(), cause);
+    this.source = source;
+  }
+
   /** The document that is invalid. */
   public String source() {
     return source;

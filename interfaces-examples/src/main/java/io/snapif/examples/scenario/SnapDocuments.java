@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import io.snapif.SnapifException;
+import io.snapif.catalog.InterfaceCatalog;
 import io.snapif.declaration.Declaration;
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.model.GadgetConnection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Snap;
+import io.snapif.yaml.GadgetYaml;
+import io.snapif.yaml.SnapYaml;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the documents a snap comes with (snap.yaml, the snap-declaration's rule headers, a
@@ -28,7 +33,7 @@ public final class SnapDocuments {
    * @throws InvalidSnapException if the text is not a valid snap.yaml
    */
   public static Snap readSnapYaml(String text, String source) {
-    throw new InvalidSnapException(source, "no snap.yaml reader in this build", null);
+    return reading(source, () -> SnapYaml.read(text, source, InterfaceCatalog.builtin()));
   }
 
   /**
@@ -50,7 +55,7 @@ public final class SnapDocuments {
    * @throws InvalidSnapException if a rule or constraint is invalid
    */
   public static Declaration readDeclaration(Map<String, ?> headers, String source) {
-    throw new InvalidSnapException(source, "no declaration reader in this build", null);
+    return reading(source, () -> DeclarationParser.parseRules(headers, source));
   }
 
   /**
@@ -59,7 +64,7 @@ public final class SnapDocuments {
    * @throws InvalidSnapException if the text is not a valid gadget.yaml
    */
   public static ImmutableList<GadgetConnection> readGadgetConnections(String text, String source) {
-    return GadgetYaml.connections(text, source);
+    return reading(source, () -> GadgetYaml.readConnections(text, source));
   }
 
   /**
@@ -79,13 +84,13 @@ public final class SnapDocuments {
   }
 
   /** Runs a reader, turning its typed failure into an {@link InvalidSnapException}. */
-  static <T> T reading(String source, java.util.function.Supplier<T> reader) {
+  private static <T> T reading(String source, Supplier<T> reader) {
     try {
       return reader.get();
     } catch (InvalidSnapException e) {
       throw e;
-    } catch (SnapifException | IllegalArgumentException e) {
-      throw new InvalidSnapException(source, e.getMessage(), e);
+    } catch (SnapifException e) {
+      throw new InvalidSnapException(source, e);
     }
   }
 }
