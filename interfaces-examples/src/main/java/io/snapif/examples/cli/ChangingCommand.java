@@ -30,6 +30,13 @@ abstract class ChangingCommand implements Callable<Integer> {
   /** What to print after the operation was applied (without {@code --json}). */
   abstract String applied(ChangeReport report, InterfaceManager manager);
 
+  /**
+   * Checks the arguments before the system is opened, so that a usage error touches nothing.
+   *
+   * @throws picocli.CommandLine.ParameterException for a malformed argument
+   */
+  void checkArguments() {}
+
   /** The rule files deciding this command; none unless the command takes {@code --rules}. */
   List<Path> rules() {
     return List.of();
@@ -42,6 +49,7 @@ abstract class ChangingCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    checkArguments();
     SystemSession.Access access =
         dryRun ? SystemSession.Access.DRY_RUN : SystemSession.Access.CHANGE;
     try (SystemSession session =

@@ -16,12 +16,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code snapif connect PLUG [SLOT]}: as {@code snap connect}. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-    description = {"Connect a plug to a slot.",
-        "  snapif connect <snap>:<plug> <snap>:<slot>   connects the plug to that slot",
-        "  snapif connect <snap>:<plug> <snap>          to that snap's only slot of the "
-            + "plug's interface",
-        "  snapif connect <snap>:<plug>                 to the system snap's slot of the "
-            + "interface"})
+    description = {"Connect a plug to a slot.", "",
+        "  <snap>:<plug> <snap>:<slot>  connects the plug to that slot",
+        "  <snap>:<plug> <snap>         to that snap's only slot of the plug's interface",
+        "  <snap>:<plug>                to the system snap's slot of the interface", ""})
 final class ConnectCommand extends ChangingCommand {
   @Spec CommandSpec spec;
   @Mixin RulesOption rules;
@@ -35,6 +33,11 @@ final class ConnectCommand extends ChangingCommand {
   @Override
   List<Path> rules() {
     return rules.files;
+  }
+
+  @Override
+  void checkArguments() {
+    operation(null);
   }
 
   @Override

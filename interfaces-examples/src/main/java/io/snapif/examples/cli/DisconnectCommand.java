@@ -14,11 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code snapif disconnect PLUG-OR-SLOT [SLOT] [--forget]}: as {@code snap disconnect}. */
 @Command(name = "disconnect", mixinStandardHelpOptions = true,
-    description = {"Disconnect a plug from a slot.",
-        "  snapif disconnect <snap>:<plug> <snap>:<slot>   disconnects that plug from that slot",
-        "  snapif disconnect <snap>:<plug-or-slot>        disconnects everything from it",
-        "An auto-connection that is disconnected stays disconnected across refreshes; --forget "
-            + "drops that memory so that a later refresh may connect it again."})
+    description = {"Disconnect a plug from a slot.", "",
+        "  <snap>:<plug> <snap>:<slot>  disconnects that plug from that slot",
+        "  <snap>:<plug-or-slot>        disconnects everything from it", "",
+        "An auto-connection that is disconnected stays disconnected across refreshes; "
+            + "--forget drops that memory so that a later refresh may connect it again.", ""})
 final class DisconnectCommand extends ChangingCommand {
   @Spec CommandSpec spec;
 
@@ -30,6 +30,11 @@ final class DisconnectCommand extends ChangingCommand {
 
   @Option(names = "--forget", description = "Forget remembered state about the given connection.")
   boolean forget;
+
+  @Override
+  void checkArguments() {
+    operation(null);
+  }
 
   @Override
   Operation operation(InterfaceManager manager) {

@@ -75,6 +75,14 @@ public final class SnapifCli implements Runnable {
       line.getErr().flush();
       return FAILED;
     });
+    cli.setParameterExceptionHandler((e, arguments) -> {
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("error: " + e.getMessage());
+      failed.getErr().println(
+          "Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
+      failed.getErr().flush();
+      return USAGE;
+    });
     int status = cli.execute(args);
     out.flush();
     err.flush();
