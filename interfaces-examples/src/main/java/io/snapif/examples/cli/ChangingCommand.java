@@ -3,8 +3,10 @@ package io.snapif.examples.cli;
 import io.snapif.manager.ChangeReport;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
+import io.snapif.manager.OperationException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +44,14 @@ abstract class ChangingCommand implements Callable<Integer> {
     return List.of();
   }
 
+  /**
+   * What to print instead of failing when the manager refuses the operation with {@code e}, for
+   * refusals that snap reports as success; empty to fail.
+   */
+  Optional<String> refusedButFine(OperationException e) {
+    return Optional.empty();
+  }
+
   /** Whether, with no state file yet, the command starts from the demo system. */
   boolean startsFromDemo() {
     return true;
@@ -56,7 +66,14 @@ abstract class ChangingCommand implements Callable<Integer> {
         SystemSession.open(state, rules(), access, root.env(), startsFromDemo())) {
       InterfaceManager manager = session.manager();
       Operation op = operation(manager);
-      ChangeReport report = dryRun ? manager.simulate(op) : manager.apply(op);
+      ChangeReport report;
+      try {
+        report = dryRun ? manager.simulate(op) : manager.apply(op);
+      } catch (OperationException e) {
+        String instead = refusedButFine(e).orElseThrow(() -> e);
+        root.out().print(instead);
+        return SnapifCli.OK;
+      }
       if (json) {
         root.out().print(Json.write(ChangeOutput.json(report)));
       } else if (dryRun) {

@@ -3,7 +3,9 @@ package io.snapif.examples.cli;
 import io.snapif.examples.scenario.EndpointText;
 import io.snapif.manager.ChangeReport;
 import io.snapif.manager.InterfaceManager;
+import io.snapif.manager.ErrorKind;
 import io.snapif.manager.Operation;
+import io.snapif.manager.OperationException;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,8 @@ final class DisconnectCommand extends ChangingCommand {
   @Option(names = "--forget", description = "Forget remembered state about the given connection.")
   boolean forget;
 
+  private static final String NOTHING = "No connections to disconnect\n";
+
   @Override
   void checkArguments() {
     operation(null);
@@ -53,6 +57,13 @@ final class DisconnectCommand extends ChangingCommand {
 
   @Override
   String applied(ChangeReport report, InterfaceManager manager) {
-    return report.isEmpty() ? "No connections to disconnect\n" : "";
+    return report.isEmpty() ? NOTHING : "";
+  }
+
+  /** Like snap, a plug or slot without connections is "nothing to do", not a failure. */
+  @Override
+  Optional<String> refusedButFine(OperationException e) {
+    return second == null && e.kind() == ErrorKind.NOT_CONNECTED
+        ? Optional.of(NOTHING) : Optional.empty();
   }
 }
