@@ -55,6 +55,9 @@ public sealed interface AttributeConstraint {
   /** A list of alternatives. */
   record AnyOf(ImmutableList<AttributeConstraint> alternatives) implements AttributeConstraint {}
 
-  /** A map of constraints by attribute name. */
+  /**
+   * A map of constraints by attribute name. snapd looks the keys of the first level up as dotted
+   * paths in the attributes ({@code a.b}), the keys of nested maps as plain keys.
+   */
   record MapOf(ImmutableMap<String, AttributeConstraint> entries) implements AttributeConstraint {}
 }

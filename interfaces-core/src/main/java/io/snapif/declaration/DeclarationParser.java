@@ -18,6 +18,17 @@ import java.util.function.Supplier;
  * read where they appear are ignored too, as snapd does, and listed in {@link
  * Declaration#ignoredKeys()}.
  *
+ * <p>Regexps (attribute values, {@code plug-names}, ...) are checked with Go's syntax, as snapd
+ * compiles them. Errors name the source, the line for YAML text, and the path of the bad key.
+ *
+ * <pre>{@code
+ * Declaration base = DeclarationParser.builtinBaseDeclaration();
+ * Declaration grant = DeclarationParser.parseRules(
+ *     Map.of("plugs", Map.of("camera", Map.of("allow-auto-connection", true))),
+ *     "declaration of \"vlc\"");
+ * Constraints auto = grant.rule(Side.PLUG, "camera").orElseThrow().allow(CheckKind.AUTO_CONNECTION);
+ * }</pre>
+ *
  * <p>Stateless and thread-safe. No argument may be null.
  */
 public final class DeclarationParser {

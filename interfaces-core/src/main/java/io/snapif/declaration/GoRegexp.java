@@ -2,7 +2,6 @@ package io.snapif.declaration;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +107,6 @@ final class GoRegexp {
     private final String s;
     private final StringBuilder out = new StringBuilder();
     private final Deque<Group> groups = new ArrayDeque<>();
-    private final Set<String> names = new HashSet<>();
     private int i;
     /** Whether something precedes that a repetition may apply to. */
     private boolean operand;
@@ -337,9 +335,6 @@ final class GoRegexp {
         String name = s.substring(i + 4, end);
         if (!name.matches("[A-Za-z0-9_]+")) {
           throw new Invalid("invalid named capture: `" + s.substring(i, end + 1) + "`");
-        }
-        if (!names.add(name)) {
-          throw new Invalid("duplicate capture group name: `" + name + "`");
         }
         // the name plays no part in matching; Java's name syntax is narrower
         out.append('(');

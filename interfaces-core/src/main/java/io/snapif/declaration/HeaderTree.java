@@ -8,8 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +27,21 @@ final class HeaderTree {
   record Document(ImmutableMap<String, Object> root, ImmutableMap<String, Integer> lines) {
     /** The line of {@code path} or of its nearest ancestor that has one, 0 if none. */
     int lineOf(String path) {
-      String p = path;
-      while (!p.isEmpty()) {
-        Integer line = lines.get(p);
-        if (line != null) {
-          return line;
-        }
-        int slash = p.lastIndexOf('/');
-        p = slash < 0 ? "" : p.substring(0, slash);
-      }
-      return 0;
+      return nearestLine(lines, path);
     }
+  }
+
+  private static int nearestLine(Map<String, Integer> lines, String path) {
+    String p = path;
+    while (!p.isEmpty()) {
+      Integer line = lines.get(p);
+      if (line != null) {
+        return line;
+      }
+      int slash = p.lastIndexOf('/');
+      p = slash < 0 ? "" : p.substring(0, slash);
+    }
+    return 0;
   }
 
   /** Converts generic Java values (from JSON or YAML binding) to the header form. */
@@ -54,18 +56,8 @@ final class HeaderTree {
     if (value instanceof Boolean b) {
       return b.toString();
     }
-    if (value instanceof Integer
-        || value instanceof Long
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof BigInteger) {
-      return value.toString();
-    }
-    if (value instanceof BigDecimal d) {
-      return d.toString();
-    }
-    if (value instanceof Double || value instanceof Float) {
-      return value.toString();
+    if (value instanceof Number n) {
+      return n.toString();
     }
     if (value instanceof List<?> list) {
       ImmutableList.Builder<Object> out = ImmutableList.builder();
@@ -103,7 +95,7 @@ final class HeaderTree {
       Object root = readValue(parser, "", lines);
       return new Document(asMap(root, ""), ImmutableMap.copyOf(lines));
     } catch (DeclarationException e) {
-      throw e.source().isEmpty() ? e.locate(source, lineOf(lines, e.path())) : e;
+      throw e.source().isEmpty() ? e.locate(source, nearestLine(lines, e.path())) : e;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
       String problem = e.getOriginalMessage().strip().replaceAll("\\s+", " ");
@@ -114,12 +106,7 @@ final class HeaderTree {
     }
   }
 
-  private static int lineOf(Map<String, Integer> lines, String path) {
-    return new Document(ImmutableMap.of(), ImmutableMap.copyOf(lines)).lineOf(path);
-  }
-
-  private static Object readValue(
-      JsonParser parser, String path, Map<String, Integer> lines)
+  private static Object readValue(JsonParser parser, String path, Map<String, Integer> lines)
       throws IOException {
     JsonToken token = parser.currentToken();
     switch (token) {

@@ -20,9 +20,6 @@ import java.util.regex.Pattern;
  * <p>One instance per parse: it collects the keys snapd would ignore.
  */
 final class RuleCompiler {
-  private static final String ALLOW = "allow-";
-  private static final String DENY = "deny-";
-
   private static final Pattern SNAP_TYPE = Pattern.compile("core|kernel|gadget|app");
   private static final Pattern SNAP_ID = Pattern.compile("[a-z0-9A-Z]{32}");
   private static final String ACCOUNT_ID = "[a-z0-9A-Z]{32}|[-a-z0-9]{2,28}";
