@@ -59,7 +59,7 @@ final class ChangeOutput {
   /** A decision as JSON: kind, subject, allowed, message and reasons. */
   static ObjectNode decision(Decision d) {
     ObjectNode n = Json.object();
-    n.put("kind", d.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    n.put("kind", d.kind().word());
     n.put("subject", d.subject());
     n.put("allowed", d.allowed());
     n.put("message", d.message());

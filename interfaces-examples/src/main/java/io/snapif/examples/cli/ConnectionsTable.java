@@ -2,21 +2,16 @@ package io.snapif.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.snapif.manager.ConnectionRow;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Attributes;
 import io.snapif.model.Connection;
-import io.snapif.model.ConnectionId;
-import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
-import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The rows of {@code snap connections [SNAP] [--all]}, computed as snap does.
@@ -43,53 +38,28 @@ final class ConnectionsTable {
   /**
    * The table for {@code wanted} (empty: every snap).
    *
-   * @throws CliFailure if {@code wanted} names no installed snap
+   * @throws io.snapif.manager.OperationException if {@code wanted} names no installed snap
    */
   static ConnectionsTable of(InterfaceManager manager, Optional<String> wanted, boolean all) {
     String system = manager.systemSnapName();
     Optional<String> snap = wanted.map(w -> isSystemName(w, system) ? system : w);
-    if (snap.isPresent() && manager.snap(snap.get()).isEmpty()) {
-      throw new CliFailure("snap \"" + wanted.get() + "\" is not installed");
-    }
     boolean showUnconnected = all || snap.isPresent();
-    StateView state = new StateView(manager);
-
+    boolean systemNamed = snap.map(system::equals).orElse(false);
     List<Row> rows = new ArrayList<>();
-    Set<PlugRef> connectedPlugs = new HashSet<>();
-    Set<SlotRef> connectedSlots = new HashSet<>();
-    for (Map.Entry<ConnectionId, Connection> e : state.established().entrySet()) {
-      ConnectionId id = e.getKey();
-      Connection c = e.getValue();
-      connectedPlugs.add(id.plug());
-      connectedSlots.add(id.slot());
-      if (snap.isPresent() && !id.plug().snap().equals(snap.get())
-          && !id.slot().snap().equals(snap.get())) {
-        continue;
-      }
-      rows.add(new Row(c.iface(), label(c, state.plug(id.plug()).get(),
-          state.slot(id.slot()).get()), Optional.of(id.plug()), Optional.of(id.slot()),
-          !c.auto(), c.byGadget()));
-    }
-    if (showUnconnected) {
-      for (Plug p : state.plugs()) {
-        if (!connectedPlugs.contains(p.ref()) && snap.map(p.snap()::equals).orElse(true)) {
-          rows.add(new Row(p.iface(), "", Optional.of(p.ref()), Optional.empty(), false, false));
-        }
-      }
-      boolean systemNamed = snap.map(system::equals).orElse(false);
-      for (Slot s : state.slots()) {
-        if (s.snap().equals(system) && !systemNamed) {
-          continue; // the system snap's many unconnected slots are noise unless asked for
-        }
-        if (!connectedSlots.contains(s.ref()) && snap.map(s.snap()::equals).orElse(true)) {
-          rows.add(new Row(s.iface(), "", Optional.empty(), Optional.of(s.ref()), false, false));
-        }
+    for (ConnectionRow r : manager.connectionRows(snap)) {
+      if (r.connection().isPresent()) {
+        Connection c = r.connection().get();
+        rows.add(new Row(c.iface(), label(c), r.plug(), r.slot(), !c.auto(), c.byGadget()));
+      } else if (showUnconnected
+          // the system snap's many unconnected slots are noise unless it is the one asked about
+          && !(r.plug().isEmpty() && r.slot().get().snap().equals(system) && !systemNamed)) {
+        rows.add(new Row(r.iface(), "", r.plug(), r.slot(), false, false));
       }
     }
     ConnectionsTable table = new ConnectionsTable(system, rows);
     rows.sort(Comparator.comparing(Row::iface)
-        .thenComparing(r -> table.plugText(r))
-        .thenComparing(r -> table.slotText(r)));
+        .thenComparing(table::plugText)
+        .thenComparing(table::slotText));
     return table;
   }
 
@@ -160,19 +130,19 @@ final class ConnectionsTable {
    * The {@code [label]} snap appends to a content connection's interface: the plug's {@code
    * content} attribute, else the slot's.
    */
-  private static String label(Connection c, Plug plug, Slot slot) {
+  private static String label(Connection c) {
     if (!c.iface().equals("content")) {
       return "";
     }
-    String value = content(c.plugDynamic(), c.plugStatic(), plug.attributes())
-        .or(() -> content(c.slotDynamic(), c.slotStatic(), slot.attributes()))
+    String value = content(c.plugDynamic(), c.plugStatic())
+        .or(() -> content(c.slotDynamic(), c.slotStatic()))
         .orElse("");
     return value.isEmpty() ? "" : "[" + value + "]";
   }
 
-  private static Optional<String> content(Attributes dynamic, Attributes stat, Attributes decl) {
-    return dynamic.getString("content").filter(s -> !s.isEmpty())
-        .or(() -> stat.getString("content").filter(s -> !s.isEmpty()))
-        .or(() -> decl.getString("content").filter(s -> !s.isEmpty()));
+  /** The {@code content} attribute, the dynamic value overriding the static one as snapd merges. */
+  private static Optional<String> content(Attributes dynamic, Attributes stat) {
+    Optional<Object> value = dynamic.get("content").or(() -> stat.get("content"));
+    return value.filter(String.class::isInstance).map(String.class::cast);
   }
 }

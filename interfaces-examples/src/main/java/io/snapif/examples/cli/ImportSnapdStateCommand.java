@@ -1,24 +1,35 @@
 package io.snapif.examples.cli;
 
+import io.snapif.manager.ChangeReport;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.manager.Operation;
+import io.snapif.store.SnapdStateFile;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
-/** {@code snapif import-snapd-state FILE}: takes over a snapd state.json. */
+/** {@code snapif import-snapd-state FILE}: takes over the connections of a snapd state.json. */
 @Command(name = "import-snapd-state", mixinStandardHelpOptions = true,
-    description = "Import the connection state of a snapd state.json.")
-final class ImportSnapdStateCommand implements Callable<Integer> {
-  @ParentCommand SnapifCli root;
-  @Mixin StateOptions state;
-
-  @Parameters(index = "0", paramLabel = "FILE")
+    description = {"Import the connection state entries of a snapd state.json "
+        + "(/var/lib/snapd/state.json): connections, undesired and by-gadget flags, attributes.",
+        "Each entry replaces the one of the same id; entries naming snaps that are not "
+            + "installed here are skipped with a warning."})
+final class ImportSnapdStateCommand extends ChangingCommand {
+  @Parameters(index = "0", paramLabel = "FILE", description = "snapd's state.json.")
   Path file;
 
   @Override
-  public Integer call() {
-    throw new CliFailure("import-snapd-state is not available in this build");
+  Operation operation(InterfaceManager manager) {
+    return new Operation.ImportConnections(SnapdStateFile.readConnections(file));
+  }
+
+  @Override
+  String applied(ChangeReport report, InterfaceManager manager) {
+    StringBuilder out = new StringBuilder();
+    int count = report.added().size() + report.changed().size();
+    out.append("imported ").append(count).append(count == 1 ? " entry" : " entries")
+        .append(" from ").append(file).append('\n');
+    report.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    return out.toString();
   }
 }

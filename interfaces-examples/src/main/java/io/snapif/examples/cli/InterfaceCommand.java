@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapif.catalog.InterfaceCatalog;
 import io.snapif.catalog.InterfaceInfo;
+import io.snapif.manager.InterfaceEndpoints;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Attributes;
-import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import java.util.ArrayList;
@@ -56,12 +56,9 @@ final class InterfaceCommand implements Callable<Integer> {
     if (!catalog.contains(name)) {
       throw new CliFailure("no such interface");
     }
-    List<Plug> plugs = new ArrayList<>();
-    List<Slot> slots = new ArrayList<>();
-    for (InstalledSnap s : manager.snaps()) {
-      s.snap().plugs().values().stream().filter(p -> p.iface().equals(name)).forEach(plugs::add);
-      s.snap().slots().values().stream().filter(p -> p.iface().equals(name)).forEach(slots::add);
-    }
+    InterfaceEndpoints endpoints = manager.endpointsOf(name);
+    List<Plug> plugs = new ArrayList<>(endpoints.plugs());
+    List<Slot> slots = new ArrayList<>(endpoints.slots());
     plugs.sort(Comparator.comparing(Plug::snap).thenComparing(Plug::name));
     slots.sort(Comparator.comparing(Slot::snap).thenComparing(Slot::name));
     String summary = catalog.find(name).map(InterfaceInfo::summary).orElse("");
@@ -124,7 +121,7 @@ final class InterfaceCommand implements Callable<Integer> {
     if (all) {
       catalog.all().forEach(i -> names.add(i.name()));
     } else {
-      new StateView(manager).established().values().forEach(c -> names.add(c.iface()));
+      manager.established().values().forEach(c -> names.add(c.iface()));
     }
     if (names.isEmpty()) {
       throw new CliFailure(all ? "no interfaces found" : "no interfaces currently connected");

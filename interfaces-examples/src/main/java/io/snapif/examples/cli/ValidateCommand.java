@@ -193,6 +193,8 @@ final class ValidateCommand implements Callable<Integer> {
     ObjectNode rules = r.putObject("rules");
     rules(rules.putObject("plugs"), d.plugRules());
     rules(rules.putObject("slots"), d.slotRules());
+    ArrayNode ignored = r.putArray("ignored");
+    d.ignoredKeys().forEach(ignored::add);
   }
 
   private static void rules(ObjectNode into, Map<String, Rule> rules) {
@@ -200,17 +202,13 @@ final class ValidateCommand implements Callable<Integer> {
       ArrayNode keys = into.putArray(iface);
       for (CheckKind k : CheckKind.values()) {
         if (rule.allowKeys().containsKey(k)) {
-          keys.add("allow-" + word(k));
+          keys.add(k.allowKey());
         }
         if (rule.denyKeys().containsKey(k)) {
-          keys.add("deny-" + word(k));
+          keys.add(k.denyKey());
         }
       }
     });
-  }
-
-  private static String word(CheckKind k) {
-    return k.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** A result for people. */
@@ -247,6 +245,7 @@ final class ValidateCommand implements Callable<Integer> {
                   .append(" rule for ").append(rule.getKey()).append(": ")
                   .append(keys.isEmpty() ? "(no keys)" : String.join(", ", keys)).append('\n');
             }));
+        r.get("ignored").forEach(k -> out.append("  ignored ").append(k.asText()).append('\n'));
       }
     }
     return out.toString();
