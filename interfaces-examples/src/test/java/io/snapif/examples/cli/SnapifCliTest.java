@@ -241,6 +241,154 @@ class SnapifCliTest {
     assertThat(CliRun.run(home, "connections", "hello-world").status()).isEqualTo(1);
   }
 
+  @Test
+  void seed_makesANewSystemWithTheGadgetsConnections() throws IOException {
+    Path gadget = Files.createDirectories(home.resolve("seed/pc/meta"));
+    Files.writeString(gadget.resolve("snap.yaml"),
+        "name: pc\nversion: '22'\ntype: gadget\nbase: core22\n");
+    Files.writeString(gadget.resolve("gadget.yaml"),
+        "connections:\n  - plug: kiosk-id:camera\n");
+    Path app = Files.createDirectories(home.resolve("seed/kiosk"));
+    Files.writeString(app.resolve("snap.yaml"),
+        "name: kiosk\nversion: '1.0'\napps:\n  kiosk:\n    command: k\n"
+            + "    plugs: [camera, audio-record]\n");
+    Path state = home.resolve("seeded.json");
+
+    CliRun seed = CliRun.run(home, "seed", "--state", state.toString(),
+        home.resolve("seed/pc").toString(), app.toString());
+
+    assertThat(seed.status()).as(seed.err()).isZero();
+    assertThat(seed.out()).isEqualTo("pc 22 seeded\nkiosk 1.0 seeded\n");
+    assertThat(CliRun.run(home, "connections", "--state", state.toString(), "kiosk").out())
+        .isEqualTo(""
+            + "Interface     Plug                Slot     Notes\n"
+            + "audio-record  kiosk:audio-record  -        -\n"
+            + "camera        kiosk:camera        :camera  gadget\n");
+    CliRun again = CliRun.run(home, "seed", "--state", state.toString(), app.toString());
+    assertThat(again.status()).isEqualTo(1);
+  }
+
+  @Test
+  void explain_showsTheDecisionsForEachCandidate() throws IOException {
+    CliRun r = CliRun.run(home, "explain", "vlc:camera");
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("vlc:camera: plug of interface camera\n")
+        .contains("manual connect:\n  vlc:camera core:camera: allowed")
+        .contains("auto-connect: none")
+        .contains("vlc:camera core:camera: denied (auto-connection denied by slot rule of "
+            + "interface \"camera\")");
+    JsonNode json = JSON.readTree(CliRun.run(home, "explain", "vlc:camera", "--json").out());
+    assertThat(json.get("interface").asText()).isEqualTo("camera");
+    assertThat(json.get("connect").get(0).get("allowed").asBoolean()).isTrue();
+    assertThat(json.get("auto-connect").get("outcome").asText()).isEqualTo("none");
+  }
+
+  @Test
+  void importSnapdState_takesOverItsConnections() throws IOException {
+    Path snapd = home.resolve("snapd-state.json");
+    Files.writeString(snapd, """
+        {"data": {"conns": {
+          "vlc:camera core:camera": {"interface": "camera", "auto": false},
+          "vlc:home core:home": {"interface": "home", "auto": true, "undesired": true},
+          "gone:x core:x": {"interface": "x"}}}}
+        """);
+
+    CliRun r = CliRun.run(home, "import-snapd-state", snapd.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("imported 2 entries from " + snapd + "\n")
+        .contains("warning: ");
+    assertThat(CliRun.run(home, "connections", "vlc").out())
+        .containsPattern("camera +vlc:camera +:camera +manual\n")
+        .containsPattern("home +vlc:home +- +-\n");
+  }
+
+  @Test
+  void validate_reportsWhatASnapDeclares() throws IOException {
+    Path vlc = Files.createDirectories(home.resolve("snaps/vlc"));
+    Files.writeString(vlc.resolve("snap.yaml"), """
+        name: vlc
+        version: 3.0.20
+        apps:
+          vlc:
+            command: bin/vlc
+            plugs: [camera, pcscd]
+            slots: [mpris]
+        plugs:
+          gpio-x:
+            interface: gpio
+            number: 5
+        """);
+    Path bad = Files.createDirectories(home.resolve("bad"));
+    Files.writeString(bad.resolve("snap.yaml"), "name: [\n");
+
+    CliRun r = CliRun.run(home, "validate", vlc.resolve("snap.yaml").toString(),
+        bad.resolve("snap.yaml").toString(), "--json");
+
+    assertThat(r.status()).isEqualTo(1);
+    JsonNode files = JSON.readTree(r.out()).get("files");
+    assertThat(files.get(0)).isEqualTo(JSON.readTree("""
+        {"path": "%s", "kind": "snap", "ok": true, "name": "vlc", "type": "app",
+         "plugs": {"camera": {"interface": "camera", "attrs": {}},
+                   "gpio-x": {"interface": "gpio", "attrs": {"number": 5}}},
+         "slots": {"mpris": {"interface": "mpris", "attrs": {}}},
+         "dropped": {"pcscd": "unknown interface \\"pcscd\\""}}
+        """.formatted(vlc.resolve("snap.yaml"))));
+    assertThat(files.get(1).get("ok").asBoolean()).isFalse();
+    assertThat(files.get(1).get("errors").get(0).asText()).startsWith(
+        bad.resolve("snap.yaml") + ":");
+    assertThat(CliRun.run(home, "validate", vlc.toString()).status()).isZero();
+  }
+
+  @Test
+  void scenarioRun_printsEachStepAndTheJsonOfTheFormat() throws IOException {
+    Path scenario = home.resolve("s.yaml");
+    Files.writeString(scenario, """
+        snaps:
+          vlc:
+            yaml: |
+              name: vlc
+              version: 1.0
+              apps:
+                vlc:
+                  command: vlc
+                  plugs: [home, camera]
+        ops:
+          - {op: install, snap: vlc}
+          - {op: connect, plug: "vlc:nosuch"}
+          - {op: restart}
+        """);
+
+    CliRun text = CliRun.run(home, "scenario", "run", scenario.toString());
+    assertThat(text.status()).isZero();
+    assertThat(text.err()).isEmpty();  // no progress when not on a terminal
+    assertThat(text.out()).startsWith("ok install vlc\n  vlc:home core:home  home  auto\n")
+        .contains("FAILED connect vlc:nosuch: not-found: ")
+        .endsWith("ok restart\n  vlc:home core:home  home  auto\n");
+
+    JsonNode json = JSON.readTree(
+        CliRun.run(home, "scenario", "run", scenario.toString(), "--json").out());
+    assertThat(json.get("name").asText()).isEqualTo("s");
+    assertThat(json.get("steps")).hasSize(3);
+    assertThat(json.get("steps").get(0).get("connections")).isEqualTo(JSON.readTree(
+        "{\"vlc:home core:home\": {\"interface\": \"home\", \"auto\": true}}"));
+    assertThat(json.get("steps").get(1).get("error").get("kind").asText())
+        .isEqualTo("not-found");
+    assertThat(CliRun.stateFile(home)).doesNotExist();
+  }
+
+  @Test
+  void scenarioRun_badFileFails() throws IOException {
+    Path scenario = home.resolve("s.json");
+    Files.writeString(scenario, "{\"ops\": [], \"snapz\": {}}");
+
+    CliRun r = CliRun.run(home, "scenario", "run", scenario.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("error: " + scenario + ": snapz: unknown key\n");
+  }
+
   // ---- errors
 
   @Test
