@@ -35,13 +35,19 @@ final class ConnectCommand extends ChangingCommand {
     return rules.files;
   }
 
+  private Operation.Connect connect;
+
   @Override
   void checkArguments() {
-    operation(null);
+    connect = parse();
   }
 
   @Override
   Operation operation(InterfaceManager manager) {
+    return connect;
+  }
+
+  private Operation.Connect parse() {
     String[] p = EndpointText.strict(plug).orElseThrow(
         () -> new ParameterException(spec.commandLine(), EndpointText.invalidStrict(plug)));
     if (slot == null) {

@@ -35,13 +35,19 @@ final class DisconnectCommand extends ChangingCommand {
 
   private static final String NOTHING = "No connections to disconnect\n";
 
+  private Operation.Disconnect disconnect;
+
   @Override
   void checkArguments() {
-    operation(null);
+    disconnect = parse();
   }
 
   @Override
   Operation operation(InterfaceManager manager) {
+    return disconnect;
+  }
+
+  private Operation.Disconnect parse() {
     String[] a = parse(first);
     if (second == null) {
       return new Operation.Disconnect(a[0], a[1], Optional.empty(), Optional.empty(), forget);
