@@ -19,10 +19,20 @@ import java.util.regex.Pattern;
  */
 public sealed interface AttributeConstraint {
 
-  /** An anchored regular expression over the attribute's text form. */
+  /**
+   * An anchored regular expression over the attribute's text form. Test it with {@code
+   * pattern().matcher(text).find()}: the pattern carries snapd's anchors, and like Go's {@code
+   * MatchString} a search is what snapd does (it differs from {@code matches()} only for odd
+   * sources such as {@code a)|(b} that escape the anchoring).
+   */
   record Regex(String source, Pattern pattern) implements AttributeConstraint {
+    /**
+     * Compiles {@code source}, a regexp in snapd's (Go) syntax, anchored as snapd anchors it.
+     *
+     * @throws DeclarationException if it is not a valid regexp
+     */
     public static Regex compile(String source) {
-      return new Regex(source, Pattern.compile("^(?:" + source + ")$"));
+      return new Regex(source, GoRegexp.compileAnchored(source, "", "regexp"));
     }
 
     @Override
@@ -45,6 +55,9 @@ public sealed interface AttributeConstraint {
   /** A list of alternatives. */
   record AnyOf(ImmutableList<AttributeConstraint> alternatives) implements AttributeConstraint {}
 
-  /** A map of constraints by attribute name. */
+  /**
+   * A map of constraints by attribute name. snapd looks the keys of the first level up as dotted
+   * paths in the attributes ({@code a.b}), the keys of nested maps as plain keys.
+   */
   record MapOf(ImmutableMap<String, AttributeConstraint> entries) implements AttributeConstraint {}
 }

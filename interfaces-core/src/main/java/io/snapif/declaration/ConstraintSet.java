@@ -12,6 +12,13 @@ import org.immutables.value.Value;
  * names ({@code app}, {@code gadget}, {@code kernel}, {@code base}, {@code core}, {@code snapd}).
  * Publisher lists may hold {@code $PLUG_PUBLISHER_ID} / {@code $SLOT_PUBLISHER_ID}; name lists
  * hold anchored regexps or {@code $INTERFACE}.
+ *
+ * <p>As parsed by {@link DeclarationParser}: only the keys snapd reads for the rule kind and side
+ * are kept (others are dropped, see {@link Declaration#ignoredKeys()}); an empty snap-type, snap-id
+ * or publisher list is treated as absent, as snapd does; an empty {@code plug-names} /
+ * {@code slot-names} list is kept and matches no name; an empty {@code on-store} / {@code on-brand}
+ * / {@code on-model} list is kept and does not constrain. {@link #slotsPerPlug()} and {@link
+ * #plugsPerSlot()} are as written; {@link #effectiveSlotsPerPlug} gives what snapd applies.
  */
 @Value.Immutable
 public abstract class ConstraintSet {
@@ -48,6 +55,23 @@ public abstract class ConstraintSet {
   public abstract Optional<Arity> slotsPerPlug();
 
   public abstract Optional<Arity> plugsPerSlot();
+
+  /**
+   * The slots-per-plug snapd applies when this set matched in the allow key of {@code kind}: for
+   * auto-connection {@code *} if written so, otherwise 1 (any written count counts as 1, and so
+   * does no value); for connection always {@code *}. Installation has no arity ({@code *}).
+   */
+  public final Arity effectiveSlotsPerPlug(CheckKind kind) {
+    if (kind != CheckKind.AUTO_CONNECTION) {
+      return Arity.any();
+    }
+    return slotsPerPlug().filter(Arity::isAny).isPresent() ? Arity.any() : Arity.one();
+  }
+
+  /** The plugs-per-slot snapd applies: always {@code *} in snapd 2.57.6, whatever is written. */
+  public final Arity effectivePlugsPerSlot() {
+    return Arity.any();
+  }
 
   public static ImmutableConstraintSet.Builder builder() {
     return ImmutableConstraintSet.builder();

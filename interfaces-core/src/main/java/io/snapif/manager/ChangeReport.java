@@ -29,6 +29,15 @@ public abstract class ChangeReport {
 
   public abstract ImmutableList<String> warnings();
 
+  /**
+   * The state generation after the change: one more than before for a committed change (or a
+   * simulated one), unchanged when the operation left the state as it was.
+   */
+  @Value.Default
+  public long generation() {
+    return 0;
+  }
+
   public final boolean isEmpty() {
     return added().isEmpty() && removed().isEmpty() && changed().isEmpty();
   }

@@ -1,11 +1,13 @@
 package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +17,17 @@ import java.util.Optional;
  *
  * <p>Every operation either succeeds and is persisted, or throws {@link OperationException} and
  * changes nothing. {@link #simulate} runs an operation on a copy of the state and reports what
- * would change. Implementations are thread-safe.
+ * would change.
+ *
+ * <p>Thread-safety: operations ({@link #apply}, {@link #simulate}, {@link #importConnections})
+ * are serialized by one lock, so concurrent callers see the same result as some serial order of
+ * their operations. Queries do not wait for that lock: each reads one immutable snapshot of the
+ * state, the one of the last committed operation, so what a single query returns is always
+ * consistent. Two queries in a row may see different snapshots if an operation committed in
+ * between.
+ *
+ * <p>References: an empty snap name, or {@code system}, means the system snap; results spell it
+ * with its real name ({@code core} or {@code snapd}).
  *
  * <pre>{@code
  * try (InterfaceManager m = InterfaceManager.builder().policy(policy).build()) {
@@ -48,6 +60,51 @@ public interface InterfaceManager extends AutoCloseable {
   /** Every entry of the connection state (established and remembered), by id. */
   ImmutableSortedMap<ConnectionId, Connection> connections();
 
+  /**
+   * The connections in effect: entries that are not undesired and whose plug and slot exist
+   * with the same interface.
+   */
+  ImmutableSortedMap<ConnectionId, Connection> established();
+
+  /** The entries kept but not in effect (undesired or dormant), with why, by connection id. */
+  ImmutableList<RememberedConnection> remembered();
+
+  /**
+   * The rows of a connections listing: with {@code snap} present, its connections in effect
+   * (as plug or slot side) and its unconnected plugs and slots; without, every connection in
+   * effect and every unconnected plug and slot of every snap. Sorted by interface, plug, slot.
+   *
+   * @throws OperationException ({@code not-installed}) if {@code snap} is not installed
+   */
+  ImmutableList<ConnectionRow> connectionRows(Optional<String> snap);
+
+  /** The plugs and slots of interface {@code iface} on the installed snaps. */
+  InterfaceEndpoints endpointsOf(String iface);
+
+  /**
+   * Explains plug or slot {@code snap:name}: its state entries and what policy says about it
+   * now (asked of the policy evaluator; nothing is changed).
+   *
+   * @throws OperationException ({@code not-found}) if the snap is not installed or has no plug
+   *     or slot of that name
+   */
+  Explanation explain(String snap, String name);
+
+  /**
+   * Imports connection state entries (e.g. read from snapd's {@code state.json} with {@code
+   * io.snapif.store.SnapdStateFile}); each replaces the entry of the same id. Snapd keeps the
+   * name {@code core} for the system snap in its state whatever the system snap is, so {@code
+   * core} is read as the system snap when no snap of that name is installed. Entries naming a
+   * snap that is not installed are skipped with a warning, as snapd drops such stale entries
+   * when it starts. Atomic and persisted like any operation; same as {@code apply(new
+   * Operation.ImportConnections(entries))}.
+   *
+   * @throws OperationException ({@code conflict}) if an entry is filed under another id
+   */
+  default ChangeReport importConnections(Map<ConnectionId, Connection> entries) {
+    return apply(new Operation.ImportConnections(ImmutableMap.copyOf(entries)));
+  }
+
   /** The installed snaps (the system snap first), in installation order. */
   ImmutableList<InstalledSnap> snaps();
 
@@ -57,6 +114,9 @@ public interface InterfaceManager extends AutoCloseable {
   String systemSnapName();
 
   Device device();
+
+  /** Whether first boot (seeding) is over. */
+  boolean seeded();
 
   /** Closes the store; the manager cannot be used afterwards. */
   @Override

@@ -1,6 +1,156 @@
 package io.snapif.manager;
 
-/** Configures and opens an {@link InterfaceManager}. */
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.spi.ConnectionListener;
+import io.snapif.spi.InterfaceHook;
+import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.StateStore;
+import io.snapif.spi.StateStoreException;
+import io.snapif.spi.SystemState;
+import io.snapif.store.InMemoryStateStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Configures and opens an {@link InterfaceManager}. Only {@link #policy} is required.
+ *
+ * <pre>{@code
+ * InterfaceManager manager = InterfaceManager.builder()
+ *     .policy(evaluator)
+ *     .store(FileStateStore.open(Path.of("/var/lib/snapif/state.json")))
+ *     .listener(myListener)
+ *     .build();
+ * }</pre>
+ *
+ * <p>On {@link #build()} the store's state is loaded; when it holds none, a new state is
+ * created with only the system snap installed (with its implicit slots) and saved. The device
+ * and system snap configured here apply to a new state; a stored state keeps its own, and
+ * configuring different ones explicitly is an error. Not thread-safe; arguments must not be
+ * null.
+ */
 public final class InterfaceManagerBuilder {
+  private PolicyEvaluator policy;
+  private Device device;
+  private String systemSnap;
+  private ImmutableSet<String> implicitInterfaces;
+  private StateStore store;
+  private final ImmutableList.Builder<ConnectionListener> listeners = ImmutableList.builder();
+  private final ImmutableList.Builder<InterfaceHook> hooks = ImmutableList.builder();
+
   InterfaceManagerBuilder() {}
+
+  /** The evaluator every policy decision is asked of. Required. */
+  public InterfaceManagerBuilder policy(PolicyEvaluator policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** The device of a new state. Default: {@link Device#classicUbuntu()}. */
+  public InterfaceManagerBuilder device(Device device) {
+    this.device = Objects.requireNonNull(device, "device");
+    return this;
+  }
+
+  /**
+   * The system snap of a new state: {@code core} (type {@code os}, the default) or {@code snapd}
+   * (type {@code snapd}).
+   *
+   * @throws IllegalArgumentException for any other name
+   */
+  public InterfaceManagerBuilder systemSnap(String name) {
+    if (!name.equals(SystemSnaps.CORE) && !name.equals(SystemSnaps.SNAPD)) {
+      throw new IllegalArgumentException(
+          "the system snap is \"core\" or \"snapd\", not \"" + name + "\"");
+    }
+    this.systemSnap = name;
+    return this;
+  }
+
+  /**
+   * The interfaces the system snap has an implicit slot for (those implicit on this kind of
+   * device, classic or core). When set, a stored state's system snap is brought up to date with
+   * them on open, as snapd re-adds implicit slots at startup. Default: none.
+   */
+  public InterfaceManagerBuilder implicitInterfaces(Iterable<String> interfaces) {
+    this.implicitInterfaces = ImmutableSet.copyOf(interfaces);
+    return this;
+  }
+
+  /**
+   * Where the state is kept. Default: a new {@link InMemoryStateStore}. The manager closes the
+   * store when it is closed (or when {@link #build()} fails).
+   */
+  public InterfaceManagerBuilder store(StateStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    return this;
+  }
+
+  /** Adds a listener told about committed connection changes. */
+  public InterfaceManagerBuilder listener(ConnectionListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Adds an interface hook, asked before every new connection and told after changes. */
+  public InterfaceManagerBuilder hook(InterfaceHook hook) {
+    hooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
+  /**
+   * Opens the manager on the configured store.
+   *
+   * @throws IllegalStateException if no policy was configured
+   * @throws StateStoreException if the store cannot be read or written, or holds a state made
+   *     for another device or system snap than the ones configured here
+   */
+  public InterfaceManager build() {
+    if (policy == null) {
+      throw new IllegalStateException("an interface manager needs a policy evaluator: call policy(...)");
+    }
+    StateStore opened = store != null ? store : new InMemoryStateStore();
+    try {
+      SystemState state = open(opened);
+      return new DefaultInterfaceManager(policy, opened, state, listeners.build(), hooks.build());
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+  }
+
+  private SystemState open(StateStore opened) {
+    Optional<SystemState> loaded = opened.load();
+    if (loaded.isEmpty()) {
+      SystemState fresh = SystemState.builder()
+          .device(device != null ? device : Device.classicUbuntu())
+          .addSnaps(SystemSnaps.create(systemSnap != null ? systemSnap : SystemSnaps.CORE,
+              implicitInterfaces != null ? implicitInterfaces : ImmutableSet.of()))
+          .build();
+      opened.save(fresh);
+      return fresh;
+    }
+    SystemState state = loaded.get();
+    String stored = state.systemSnap().name();
+    if (systemSnap != null && !systemSnap.equals(stored)) {
+      throw new StateStoreException("the stored state has system snap \"" + stored
+          + "\", not the configured \"" + systemSnap + "\"");
+    }
+    if (device != null && !device.equals(state.device())) {
+      throw new StateStoreException("the stored state is for device " + state.device()
+          + ", not the configured " + device);
+    }
+    if (implicitInterfaces != null) {
+      InstalledSnap system = SystemSnaps.create(stored, implicitInterfaces);
+      if (!system.equals(state.systemSnap())) {
+        ImmutableList.Builder<InstalledSnap> snaps = ImmutableList.builder();
+        snaps.add(system).addAll(state.snaps().subList(1, state.snaps().size()));
+        state = SystemState.builder().from(state).snaps(snaps.build()).build();
+        opened.save(state);
+      }
+    }
+    return state;
+  }
 }

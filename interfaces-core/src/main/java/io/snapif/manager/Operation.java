@@ -1,6 +1,9 @@
 package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import java.util.Optional;
 
@@ -39,6 +42,12 @@ public sealed interface Operation {
       String snap, String name, Optional<String> otherSnap, Optional<String> otherName,
       boolean forget) implements Operation {}
 
+  /**
+   * Takes connection state entries from elsewhere (snapd's {@code state.json}, see {@link
+   * InterfaceManager#importConnections}); each replaces the entry of the same id.
+   */
+  record ImportConnections(ImmutableMap<ConnectionId, Connection> entries) implements Operation {}
+
   /** A short text for logs and reports: {@code install vlc}, {@code connect vlc:camera :camera}. */
   default String describe() {
     if (this instanceof Install i) {
@@ -52,6 +61,8 @@ public sealed interface Operation {
     } else if (this instanceof Connect c) {
       String slot = c.slotSnap().orElse("") + c.slot().map(s -> ":" + s).orElse("");
       return "connect " + c.plugSnap() + ":" + c.plug() + (slot.isEmpty() ? "" : " " + slot);
+    } else if (this instanceof ImportConnections i) {
+      return "import " + i.entries().size() + " connections";
     } else {
       Disconnect d = (Disconnect) this;
       String other = d.otherName().map(n -> " " + d.otherSnap().orElse("") + ":" + n).orElse("");

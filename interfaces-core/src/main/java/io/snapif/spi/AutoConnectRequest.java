@@ -23,6 +23,12 @@ public abstract class AutoConnectRequest {
   /** Candidates by slot name of {@link #snap()}, in slot order. */
   public abstract ImmutableMap<String, ImmutableList<ConnectCandidate>> slotCandidates();
 
+  /**
+   * Every installed snap, {@link #snap()} included in its new revision: a slot-side decision
+   * needs the other slots a candidate plug could connect to (snapd's arity rule counts them).
+   */
+  public abstract ImmutableList<InstalledSnap> installed();
+
   /** Existing state entries among the candidate pairs. */
   public abstract ImmutableMap<ConnectionId, Connection> existing();
 

@@ -1,0 +1,105 @@
+package io.snapif.manager;
+
+import com.google.common.collect.ImmutableList;
+import io.snapif.declaration.CheckKind;
+import io.snapif.declaration.Side;
+import io.snapif.model.Attributes;
+import io.snapif.model.Connection;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.Plug;
+import io.snapif.model.Slot;
+import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.HookContext;
+import io.snapif.spi.HookOutcome;
+import io.snapif.spi.InterfaceHook;
+import io.snapif.spi.PolicyEvaluator;
+
+/**
+ * Makes connection state entries in a draft: asks the prepare hooks (plug side, then slot side)
+ * for dynamic attributes or a veto, and records the entry with the static attributes of both
+ * ends. Also the manual-connection policy check, which manual and gadget connections share.
+ */
+final class Connector {
+  private final PolicyEvaluator policy;
+  private final ImmutableList<InterfaceHook> hooks;
+
+  Connector(PolicyEvaluator policy, ImmutableList<InterfaceHook> hooks) {
+    this.policy = policy;
+    this.hooks = hooks;
+  }
+
+  static ConnectCandidate candidate(StateDraft draft, Plug plug, Slot slot) {
+    return ConnectCandidate.builder()
+        .plug(plug)
+        .plugSnap(draft.snap(plug.snap()).orElseThrow())
+        .slot(slot)
+        .slotSnap(draft.snap(slot.snap()).orElseThrow())
+        .device(draft.device())
+        .build();
+  }
+
+  /**
+   * The connection-rules decision for a manual or gadget connection. Like snapd, no policy is
+   * consulted when either snap was installed locally ({@code --dangerous}): such a snap has no
+   * declaration a rule could be checked against, and its user asked for it explicitly.
+   */
+  Decision checkManual(ConnectCandidate candidate) {
+    InstalledSnap local = candidate.plugSnap().dangerous() ? candidate.plugSnap()
+        : candidate.slotSnap().dangerous() ? candidate.slotSnap() : null;
+    if (local == null) {
+      return policy.checkConnection(candidate);
+    }
+    String detail = "snap \"" + local.name() + "\" was installed locally (--dangerous): "
+        + "the connection policy is not checked for manual connections";
+    return Decision.builder()
+        .kind(CheckKind.CONNECTION)
+        .allowed(true)
+        .subject(candidate.id().toString())
+        .message("connection allowed: " + detail)
+        .addReasons(Reason.of("lifecycle: dangerous snap skips connection check",
+            DecisionLayer.LIFECYCLE, detail))
+        .build();
+  }
+
+  /**
+   * Records the connection of {@code candidate} in {@code draft}, replacing any entry of the
+   * same id.
+   *
+   * @throws OperationException ({@code conflict}) if a prepare hook vetoes it
+   */
+  Connection connect(StateDraft draft, ConnectCandidate candidate, boolean auto, boolean byGadget) {
+    HookContext context = HookContext.builder()
+        .candidate(candidate).auto(auto).byGadget(byGadget).build();
+    for (Side side : new Side[] {Side.PLUG, Side.SLOT}) {
+      for (InterfaceHook hook : hooks) {
+        HookOutcome outcome = hook.prepare(side, context);
+        if (outcome.veto().isPresent()) {
+          String endpoint = side == Side.PLUG ? candidate.plug().ref().toString()
+              : candidate.slot().ref().toString();
+          throw new OperationException(ErrorKind.CONFLICT,
+              "cannot connect " + candidate.plug().ref() + " to " + candidate.slot().ref()
+                  + ": prepare hook of " + side.word() + " " + endpoint + " refused: "
+                  + outcome.veto().get());
+        }
+        if (outcome.dynamicAttributes().isPresent()) {
+          Attributes dynamic = outcome.dynamicAttributes().get();
+          context = side == Side.PLUG
+              ? HookContext.builder().from(context).plugDynamic(dynamic).build()
+              : HookContext.builder().from(context).slotDynamic(dynamic).build();
+        }
+      }
+    }
+    Connection entry = Connection.builder()
+        .id(candidate.id())
+        .iface(candidate.plug().iface())
+        .auto(auto)
+        .byGadget(byGadget)
+        .plugStatic(candidate.plug().attributes())
+        .slotStatic(candidate.slot().attributes())
+        .plugDynamic(context.plugDynamic())
+        .slotDynamic(context.slotDynamic())
+        .build();
+    draft.putEntry(entry);
+    return entry;
+  }
+}

@@ -1,0 +1,303 @@
+package io.snapif.manager;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import io.snapif.declaration.Side;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.Plug;
+import io.snapif.model.PlugRef;
+import io.snapif.model.Slot;
+import io.snapif.model.SlotRef;
+import io.snapif.spi.AutoConnectPlan;
+import io.snapif.spi.AutoConnectRequest;
+import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.ConnectionListener;
+import io.snapif.spi.InterfaceHook;
+import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.StateStore;
+import io.snapif.spi.SystemState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The {@link InterfaceManager}: serializes operations, runs each on a {@link StateDraft},
+ * saves the result and publishes it as a new immutable {@link Snapshot}.
+ *
+ * <p>Design notes. An operation holds {@link #lock} from start to event dispatch, so operations
+ * are totally ordered and events reach listeners in commit order. The committed state lives in
+ * the volatile {@link #current}; it is replaced only after the store saved the new state, so a
+ * failed save leaves memory and store agreeing on the old state. Queries read {@link #current}
+ * once and answer from it without locking.
+ */
+final class DefaultInterfaceManager implements InterfaceManager {
+  private final PolicyEvaluator policy;
+  private final StateStore store;
+  private final Lifecycle lifecycle;
+  private final Connector connector;
+  private final ChangeEvents events;
+  private final ReentrantLock lock = new ReentrantLock();
+  /** Set while listeners run, to refuse operations started from inside a listener. */
+  private final ThreadLocal<Boolean> dispatching = ThreadLocal.withInitial(() -> false);
+  private volatile Snapshot current;
+  private volatile boolean closed;
+
+  DefaultInterfaceManager(PolicyEvaluator policy, StateStore store, SystemState state,
+      ImmutableList<ConnectionListener> listeners, ImmutableList<InterfaceHook> hooks) {
+    this.policy = policy;
+    this.store = store;
+    this.connector = new Connector(policy, hooks);
+    this.lifecycle = new Lifecycle(policy, connector);
+    this.events = new ChangeEvents(listeners, hooks);
+    this.current = new Snapshot(state);
+  }
+
+  @Override
+  public ChangeReport apply(Operation operation) {
+    return run(operation, true);
+  }
+
+  @Override
+  public ChangeReport simulate(Operation operation) {
+    return run(operation, false);
+  }
+
+  private ChangeReport run(Operation operation, boolean commit) {
+    if (dispatching.get()) {
+      throw new IllegalStateException(
+          "a connection listener or hook must not apply or simulate operations");
+    }
+    lock.lock();
+    try {
+      checkOpen();
+      Snapshot before = current;
+      StateDraft draft = new StateDraft(before.state);
+      lifecycle.apply(draft, operation);
+      SystemState unchanged = draft.toState(before.state.generation());
+      boolean changed = !unchanged.equals(before.state);
+      SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
+      ChangeReport report = report(operation, commit, before.state, after, draft);
+      if (commit && changed) {
+        store.save(after);
+        Snapshot next = new Snapshot(after);
+        current = next;
+        if (!events.isEmpty()) {
+          dispatching.set(true);
+          try {
+            events.fire(before, next);
+          } finally {
+            dispatching.set(false);
+          }
+        }
+      }
+      return report;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static ChangeReport report(Operation operation, boolean commit, SystemState before,
+      SystemState after, StateDraft draft) {
+    ImmutableChangeReport.Builder report = ChangeReport.builder()
+        .operation(operation)
+        .committed(commit)
+        .generation(after.generation())
+        .addAllDecisions(draft.decisions())
+        .addAllWarnings(draft.warnings());
+    after.connections().forEach((id, entry) -> {
+      Connection old = before.connections().get(id);
+      if (old == null) {
+        report.putAdded(id, entry);
+      } else if (!old.equals(entry)) {
+        report.putChanged(id, entry);
+      }
+    });
+    before.connections().forEach((id, entry) -> {
+      if (!after.connections().containsKey(id)) {
+        report.putRemoved(id, entry);
+      }
+    });
+    return report.build();
+  }
+
+  @Override
+  public ImmutableSortedMap<ConnectionId, Connection> connections() {
+    return current.state.connections();
+  }
+
+  @Override
+  public ImmutableSortedMap<ConnectionId, Connection> established() {
+    return current.established;
+  }
+
+  @Override
+  public ImmutableList<RememberedConnection> remembered() {
+    return current.remembered.values().asList();
+  }
+
+  @Override
+  public ImmutableList<ConnectionRow> connectionRows(Optional<String> snap) {
+    Snapshot s = current;
+    Optional<String> name = snap.map(n -> systemOr(s, n));
+    if (name.isPresent() && !s.snapsByName.containsKey(name.get())) {
+      throw new OperationException(ErrorKind.NOT_INSTALLED,
+          "snap \"" + name.get() + "\" is not installed");
+    }
+    List<ConnectionRow> rows = new ArrayList<>();
+    Set<PlugRef> connectedPlugs = new HashSet<>();
+    Set<SlotRef> connectedSlots = new HashSet<>();
+    for (Connection c : s.established.values()) {
+      connectedPlugs.add(c.id().plug());
+      connectedSlots.add(c.id().slot());
+      if (name.isEmpty() || Lifecycle.involves(c, name.get())) {
+        rows.add(ConnectionRow.builder().iface(c.iface()).plug(c.id().plug())
+            .slot(c.id().slot()).connection(c).build());
+      }
+    }
+    for (InstalledSnap installed : s.state.snaps()) {
+      if (name.isPresent() && !installed.name().equals(name.get())) {
+        continue;
+      }
+      for (Plug p : installed.snap().plugs().values()) {
+        if (!connectedPlugs.contains(p.ref())) {
+          rows.add(ConnectionRow.builder().iface(p.iface()).plug(p.ref()).build());
+        }
+      }
+      for (Slot sl : installed.snap().slots().values()) {
+        if (!connectedSlots.contains(sl.ref())) {
+          rows.add(ConnectionRow.builder().iface(sl.iface()).slot(sl.ref()).build());
+        }
+      }
+    }
+    rows.sort(Comparator.comparing(ConnectionRow::iface)
+        .thenComparing(r -> r.plug().map(PlugRef::toString).orElse(""))
+        .thenComparing(r -> r.slot().map(SlotRef::toString).orElse("")));
+    return ImmutableList.copyOf(rows);
+  }
+
+  @Override
+  public InterfaceEndpoints endpointsOf(String iface) {
+    ImmutableInterfaceEndpoints.Builder out = InterfaceEndpoints.builder().iface(iface);
+    for (InstalledSnap installed : current.state.snaps()) {
+      installed.snap().plugs().values().stream().filter(p -> p.iface().equals(iface))
+          .forEach(out::addPlugs);
+      installed.snap().slots().values().stream().filter(p -> p.iface().equals(iface))
+          .forEach(out::addSlots);
+    }
+    return out.build();
+  }
+
+  @Override
+  public Explanation explain(String snap, String name) {
+    Snapshot s = current;
+    String snapName = systemOr(s, snap);
+    InstalledSnap installed = Optional.ofNullable(s.snapsByName.get(snapName)).orElseThrow(() ->
+        new OperationException(ErrorKind.NOT_FOUND, "snap \"" + snapName + "\" is not installed"));
+    Plug plug = installed.snap().plugs().get(name);
+    Slot slot = installed.snap().slots().get(name);
+    if (plug == null && slot == null) {
+      throw new OperationException(ErrorKind.NOT_FOUND,
+          "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
+    }
+    Side side = plug != null ? Side.PLUG : Side.SLOT;
+    StateDraft draft = new StateDraft(s.state);
+    AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
+    // ask about this endpoint only
+    ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
+        ? full.plugCandidates().get(name) : full.slotCandidates().get(name);
+    AutoConnectRequest narrowed = AutoConnectRequest.builder()
+        .snap(full.snap())
+        .addAllInstalled(full.installed())
+        .putAllExisting(full.existing())
+        .putAllPlugCandidates(side == Side.PLUG ? Map.of(name, candidates) : Map.of())
+        .putAllSlotCandidates(side == Side.SLOT ? Map.of(name, candidates) : Map.of())
+        .build();
+    AutoConnectPlan plan = policy.planAutoConnect(narrowed);
+    ImmutableExplanation.Builder out = Explanation.builder()
+        .side(side)
+        .snap(snapName)
+        .name(name)
+        .iface(side == Side.PLUG ? plug.iface() : slot.iface())
+        .autoConnect(plan.endpoints().stream()
+            .filter(e -> e.side() == side && e.name().equals(name)).findFirst());
+    for (Connection c : s.state.connections().values()) {
+      boolean mine = side == Side.PLUG ? c.id().plug().equals(plug.ref())
+          : c.id().slot().equals(slot.ref());
+      if (mine) {
+        out.addEntries(c);
+        Optional.ofNullable(s.remembered.get(c.id())).ifPresent(out::addRemembered);
+      }
+    }
+    candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));
+    return out.build();
+  }
+
+  private static String systemOr(Snapshot s, String snap) {
+    return snap.isEmpty() || snap.equals("system") ? s.state.systemSnap().name() : snap;
+  }
+
+  @Override
+  public ImmutableList<InstalledSnap> snaps() {
+    return current.state.snaps();
+  }
+
+  @Override
+  public Optional<InstalledSnap> snap(String name) {
+    return Optional.ofNullable(current.snapsByName.get(name));
+  }
+
+  @Override
+  public String systemSnapName() {
+    return current.state.systemSnap().name();
+  }
+
+  @Override
+  public Device device() {
+    return current.state.device();
+  }
+
+  @Override
+  public boolean seeded() {
+    return current.state.seeded();
+  }
+
+  /** The committed state, for tests and the store round trip. */
+  SystemState state() {
+    return current.state;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the interface manager is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        store.close();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    SystemState s = current.state;
+    return "InterfaceManager[" + s.snaps().size() + " snaps, " + s.connections().size()
+        + " connection entries, generation " + s.generation() + "]";
+  }
+
+}

@@ -1,0 +1,134 @@
+package io.snapif.manager;
+
+import com.google.common.collect.ImmutableList;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.Plug;
+import io.snapif.model.PlugRef;
+import io.snapif.model.Slot;
+import io.snapif.model.SlotRef;
+import io.snapif.spi.SystemState;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A private, mutable copy of the state that one operation works on, with the decisions and
+ * warnings gathered on the way. The manager builds the new {@link SystemState} from it only when
+ * the whole operation succeeded, which is how a failed operation changes nothing.
+ */
+final class StateDraft {
+  private final Device device;
+  private final String systemSnapName;
+  private final LinkedHashMap<String, InstalledSnap> snaps = new LinkedHashMap<>();
+  private final TreeMap<ConnectionId, Connection> conns;
+  private boolean seeded;
+  private final List<Decision> decisions = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  StateDraft(SystemState state) {
+    this.device = state.device();
+    this.systemSnapName = state.systemSnap().name();
+    state.snaps().forEach(s -> snaps.put(s.name(), s));
+    this.conns = new TreeMap<>(state.connections());
+    this.seeded = state.seeded();
+  }
+
+  Device device() {
+    return device;
+  }
+
+  String systemSnapName() {
+    return systemSnapName;
+  }
+
+  Map<String, InstalledSnap> snapsByName() {
+    return snaps;
+  }
+
+  Optional<InstalledSnap> snap(String name) {
+    return Optional.ofNullable(snaps.get(name));
+  }
+
+  Collection<InstalledSnap> snaps() {
+    return snaps.values();
+  }
+
+  /** Adds a new snap last, or replaces an installed one keeping its place. */
+  void putSnap(InstalledSnap snap) {
+    snaps.put(snap.name(), snap);
+  }
+
+  void removeSnap(String name) {
+    snaps.remove(name);
+  }
+
+  Optional<Plug> plug(PlugRef ref) {
+    return snap(ref.snap()).map(s -> s.snap().plugs().get(ref.name()));
+  }
+
+  Optional<Slot> slot(SlotRef ref) {
+    return snap(ref.snap()).map(s -> s.snap().slots().get(ref.name()));
+  }
+
+  Optional<Connection> entry(ConnectionId id) {
+    return Optional.ofNullable(conns.get(id));
+  }
+
+  List<Connection> entries(Predicate<Connection> filter) {
+    return conns.values().stream().filter(filter).toList();
+  }
+
+  void putEntry(Connection entry) {
+    conns.put(entry.id(), entry);
+  }
+
+  void removeEntry(ConnectionId id) {
+    conns.remove(id);
+  }
+
+  boolean inEffect(Connection entry) {
+    return EntryStatus.inEffect(entry, snaps);
+  }
+
+  boolean seeded() {
+    return seeded;
+  }
+
+  void markSeeded() {
+    seeded = true;
+  }
+
+  void decision(Decision decision) {
+    decisions.add(decision);
+  }
+
+  void warn(String warning) {
+    warnings.add(warning);
+  }
+
+  ImmutableList<Decision> decisions() {
+    return ImmutableList.copyOf(decisions);
+  }
+
+  ImmutableList<String> warnings() {
+    return ImmutableList.copyOf(warnings);
+  }
+
+  SystemState toState(long generation) {
+    return SystemState.builder()
+        .device(device)
+        .addAllSnaps(snaps.values())
+        .putAllConnections(conns)
+        .seeded(seeded)
+        .generation(generation)
+        .build();
+  }
+}

@@ -1,0 +1,72 @@
+package io.snapif.spi;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * Everything the {@link io.snapif.manager.InterfaceManager} persists, as one immutable value: the
+ * device, the installed snaps (with their snap.yaml model, declaration and gadget connections),
+ * every connection state entry (established and remembered), whether the system is seeded, and
+ * a generation counter that grows by one with every committed change.
+ *
+ * <p>A {@link StateStore} saves and loads it whole. Immutable and thread-safe.
+ */
+@Value.Immutable
+public abstract class SystemState {
+  public abstract Device device();
+
+  /** Installed snaps in installation order; the first is the system snap. */
+  public abstract ImmutableList<InstalledSnap> snaps();
+
+  /** Every entry of the connection state, by id. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedMap<ConnectionId, Connection> connections();
+
+  /** Whether first boot (seeding) is over. */
+  @Value.Default
+  public boolean seeded() {
+    return false;
+  }
+
+  /** How many changes were committed to this state since it was created. */
+  @Value.Default
+  public long generation() {
+    return 0;
+  }
+
+  /** The system snap ({@code core} or {@code snapd}). */
+  public final InstalledSnap systemSnap() {
+    return snaps().get(0);
+  }
+
+  /** The installed snap named {@code name}. */
+  public final Optional<InstalledSnap> snap(String name) {
+    return snaps().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  public static ImmutableSystemState.Builder builder() {
+    return ImmutableSystemState.builder();
+  }
+
+  @Value.Check
+  protected void check() {
+    Preconditions.checkArgument(!snaps().isEmpty(), "a system state holds the system snap");
+    Preconditions.checkArgument(snaps().get(0).snap().isSystemSnap(),
+        "the first snap of a system state must be the system snap, not %s", snaps().get(0).name());
+    Set<String> names = new HashSet<>();
+    for (InstalledSnap s : snaps()) {
+      Preconditions.checkArgument(names.add(s.name()), "snap %s is listed twice", s.name());
+    }
+    connections().forEach((id, c) -> Preconditions.checkArgument(
+        id.equals(c.id()), "connection %s is stored under id %s", c.id(), id));
+  }
+}

@@ -1,0 +1,245 @@
+package io.snapif.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.snapif.model.App;
+import io.snapif.model.Attributes;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.Snap;
+import io.snapif.model.SnapType;
+import io.snapif.spi.StateStoreException;
+import io.snapif.spi.SystemState;
+import io.snapif.testing.Snaps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileStateStoreTest {
+  @TempDir Path dir;
+
+  static InstalledSnap system() {
+    return InstalledSnap.builder()
+        .snap(Snap.builder().name("core").type(SnapType.OS).snapId("core-id")
+            .publisherId("canonical")
+            .putSlots("network", io.snapif.model.Slot.builder().snap("core").name("network")
+                .iface("network").build())
+            .build())
+        .declaration(io.snapif.declaration.Declaration.empty())
+        .build();
+  }
+
+  /** A state using every part of the model. */
+  static SystemState rich(long generation) {
+    InstalledSnap vlcBase = Snaps.snap("vlc")
+        .plug("gtk", "content", Map.of("content", "gtk-3", "default-provider", "gtk-common",
+            "count", 3L, "ratio", 0.5, "on", true,
+            "paths", List.of("$SNAP/a", "$SNAP/b"), "nested", Map.of("k", List.of(1L, "x"))))
+        .plugs("network", "camera")
+        .build();
+    InstalledSnap vlc = InstalledSnap.builder().from(vlcBase)
+        .snap(Snap.builder().from(vlcBase.snap()).version("3.0.18").revision(7)
+            .putApps("vlc", App.builder().name("vlc").addPlugs("network", "camera").build())
+            .putHooks("configure", App.builder().name("configure").addPlugs("network").build())
+            .putBadInterfaces("bogus", "unknown interface \"bogus\"")
+            .build())
+        .declaration(DeclarationJsonTest.everything())
+        .build();
+    InstalledSnap pc = Snaps.snap("pc").type(SnapType.GADGET).slots("serial=serial-port")
+        .gadgetConnection("vlc-id", "camera", "system", "camera").build();
+    InstalledSnap local = Snaps.snap("local").plugs("network").dangerous().build();
+    Connection manual = Connection.builder().id(ConnectionId.parse("vlc:camera pc:serial"))
+        .iface("camera").build();
+    Connection auto = Connection.builder().id(ConnectionId.parse("vlc:network core:network"))
+        .iface("network").auto(true)
+        .plugStatic(Attributes.of(Map.of("a", 1L)))
+        .plugDynamic(Attributes.of(Map.of("b", "x")))
+        .slotStatic(Attributes.of(Map.of("c", List.of(true))))
+        .slotDynamic(Attributes.of(Map.of("d", Map.of("e", 2.5))))
+        .build();
+    Connection undesired = Connection.builder()
+        .id(ConnectionId.parse("local:network core:network")).iface("network")
+        .auto(true).byGadget(true).undesired(true).build();
+    return SystemState.builder()
+        .device(Device.builder().classic(false).distro("ubuntu-core").brand("acme")
+            .model("box").store("acme-store").build())
+        .addSnaps(system(), vlc, pc, local)
+        .putConnections(manual.id(), manual)
+        .putConnections(auto.id(), auto)
+        .putConnections(undesired.id(), undesired)
+        .seeded(true)
+        .generation(generation)
+        .build();
+  }
+
+  private Path stateFile() {
+    return dir.resolve("state.json");
+  }
+
+  @Test
+  void load_ofNewStore_isEmpty() {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThat(store.load()).isEmpty();
+      assertThat(store.loadPrevious()).isEmpty();
+    }
+  }
+
+  @Test
+  void saveThenLoad_returnsEqualState() {
+    SystemState state = rich(3);
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(state);
+    }
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThat(store.load()).contains(state);
+    }
+  }
+
+  @Test
+  void file_recordsConnectionsAsSnapdDoes() throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+    }
+    String text = Files.readString(stateFile());
+    JsonNode data = new ObjectMapper().readTree(text).get("data");
+    JsonNode conns = data.get("conns");
+    assertThat(conns.get("vlc:network core:network").toString()).isEqualTo(
+        "{\"interface\":\"network\",\"auto\":true,\"plug-static\":{\"a\":1},"
+            + "\"plug-dynamic\":{\"b\":\"x\"},\"slot-static\":{\"c\":[true]},"
+            + "\"slot-dynamic\":{\"d\":{\"e\":2.5}}}");
+    assertThat(conns.get("vlc:camera pc:serial").toString())
+        .isEqualTo("{\"interface\":\"camera\"}");
+    assertThat(conns.get("local:network core:network").toString()).isEqualTo(
+        "{\"interface\":\"network\",\"auto\":true,\"by-gadget\":true,\"undesired\":true}");
+    assertThat(data.get("snaps")).hasSize(4);
+  }
+
+  @Test
+  void save_keepsThePreviousGenerationAndLeavesNoTemporaryFile() throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+
+      assertThat(store.load()).contains(rich(3));
+      assertThat(store.loadPrevious()).contains(rich(2));
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("state.json", "state.json.1", "state.json.lock");
+    }
+  }
+
+  @Test
+  void load_detectsTruncatedFile() throws IOException {
+    saveRich();
+    byte[] bytes = Files.readAllBytes(stateFile());
+    for (int cut : new int[] {0, 10, bytes.length / 2, bytes.length - 1}) {
+      Files.write(stateFile(), java.util.Arrays.copyOf(bytes, cut));
+      try (FileStateStore store = FileStateStore.open(stateFile())) {
+        assertThatThrownBy(store::load)
+            .isInstanceOf(StateStoreException.class)
+            .hasMessageStartingWith("state file " + stateFile() + " is damaged: ");
+      }
+    }
+  }
+
+  @Test
+  void load_detectsCorruptByte() throws IOException {
+    saveRich();
+    byte[] bytes = Files.readAllBytes(stateFile());
+    int at = bytes.length / 2;
+    bytes[at] = (byte) (bytes[at] == 'a' ? 'b' : 'a');
+    Files.write(stateFile(), bytes);
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load)
+          .isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("checksum mismatch");
+      assertThat(store.loadPrevious()).isEmpty();
+    }
+  }
+
+  @Test
+  void load_reportsInvalidStateWithItsPath() throws IOException {
+    saveRich();
+    String text = Files.readString(stateFile());
+    String data = text.substring(text.indexOf("\"data\":") + 7, text.length() - 2)
+        .replace("\"interface\" : \"camera\"", "\"interface\" : 42");
+    Files.write(stateFile(), resealed(data));
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load)
+          .isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("data.snaps[1].plugs.camera.interface: expected a string");
+    }
+  }
+
+  @Test
+  void load_refusesUnknownFormatAndForeignFiles() throws IOException {
+    Files.writeString(stateFile(), "{\"data\":{}}");
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("not a snapif state file");
+    }
+    Files.writeString(stateFile(), "{\"format\":9,\"checksum\":\"sha256:" + "0".repeat(64)
+        + "\",\"data\":{}}\n");
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("unknown format 9");
+    }
+  }
+
+  @Test
+  void load_refusesToStartEmptyWhenOnlyThePreviousGenerationIsLeft() throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+      store.save(rich(2));
+    }
+    Files.delete(stateFile());
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("is missing but its previous generation");
+      assertThat(store.loadPrevious()).contains(rich(1));
+    }
+  }
+
+  @Test
+  void open_isExclusive() {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(() -> FileStateStore.open(stateFile()))
+          .isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("already open");
+    }
+    FileStateStore.open(stateFile()).close();
+  }
+
+  private void saveRich() {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+    }
+  }
+
+  /** A file with {@code data} and a correct checksum, as if written by a buggy writer. */
+  private static byte[] resealed(String data) throws IOException {
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    String sum;
+    try {
+      sum = java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return ("{\"format\":1,\"checksum\":\"sha256:" + sum + "\",\"data\":" + data + "}\n")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+}
