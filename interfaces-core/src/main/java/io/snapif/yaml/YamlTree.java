@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +86,8 @@ final class YamlTree {
     if (root == null) {
       return Optional.empty();
     }
-    YamlNode node = new YamlTree().convert(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    YamlNode node = new YamlTree().convert(root, open);
     return node instanceof Scalar s && s.isNull() ? Optional.empty() : Optional.of(node);
   }
 
@@ -121,7 +124,7 @@ final class YamlTree {
     // Later assignments win as in go-yaml (a merge after a key overrides it); only explicit
     // keys count as repeats.
     Map<String, Entry> entries = new LinkedHashMap<>();
-    Set<String> explicit = new java.util.HashSet<>();
+    Set<String> explicit = new HashSet<>();
     for (NodeTuple tuple : node.getValue()) {
       YamlNode key = convert(tuple.getKeyNode(), open);
       if (!(key instanceof Scalar k)) {
@@ -260,7 +263,7 @@ final class YamlTree {
   }
 
   private static Map<String, Object> keywords() {
-    Map<String, Object> m = new java.util.HashMap<>();
+    Map<String, Object> m = new HashMap<>();
     for (String s : List.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On",
         "ON")) {
       m.put(s, Boolean.TRUE);

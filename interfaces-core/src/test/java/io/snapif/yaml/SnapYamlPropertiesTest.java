@@ -146,8 +146,8 @@ class SnapYamlPropertiesTest {
 
   @Provide
   Arbitrary<List<Endpoint>> endpoints() {
-    Arbitrary<String> bases = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789")
-        .ofMaxLength(8);
+    Arbitrary<String> bases = Arbitraries.strings()
+        .withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMaxLength(8);
     Arbitrary<Endpoint> endpoint = Combinators.combine(bases, Arbitraries.integers().between(0, 9),
             Arbitraries.of(PLAIN_INTERFACES), Arbitraries.integers().between(0, 4))
         .as((base, dash, iface, spelling) -> new Endpoint(
