@@ -53,6 +53,7 @@ final class YamlTree {
 
   private static final Pattern PLAIN_FLOAT =
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+  private static final Pattern ANCHOR = Pattern.compile("^[0-9A-Za-z_-]+$");
   private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
   private static final Map<String, Object> KEYWORDS = keywords();
 
@@ -99,6 +100,10 @@ final class YamlTree {
   private YamlNode convert(Node node, Set<Node> open) {
     if (++nodes > MAX_NODES) {
       throw new YamlProblem(line(node), "document contains excessive aliasing");
+    }
+    // libyaml (go-yaml) only takes letters, digits, '_' and '-' in anchor names; SnakeYAML more.
+    if (node.getAnchor() != null && !ANCHOR.matcher(node.getAnchor()).matches()) {
+      throw new YamlProblem(line(node), "did not find expected alphabetic or numeric character");
     }
     if (node instanceof ScalarNode s) {
       return scalar(s);
