@@ -11,6 +11,7 @@ import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
 import io.snapif.declaration.Declaration;
+import io.snapif.declaration.DeclarationException;
 import io.snapif.declaration.OnClassic;
 import io.snapif.declaration.Rule;
 import io.snapif.declaration.Side;
@@ -235,8 +236,8 @@ final class DeclarationJson {
       case "regex" -> {
         try {
           yield AttributeConstraint.Regex.compile(value.text());
-        } catch (java.util.regex.PatternSyntaxException bad) {
-          throw value.problem("invalid regular expression: " + bad.getDescription());
+        } catch (DeclarationException bad) {
+          throw value.problem("invalid regular expression: " + bad.getMessage());
         }
       }
       case "missing" -> new AttributeConstraint.Missing();
