@@ -2,9 +2,8 @@ package io.snapif.examples.embed;
 
 import com.google.common.collect.ImmutableList;
 import io.snapif.catalog.InterfaceCatalog;
-import io.snapif.catalog.InterfaceInfo;
 import io.snapif.declaration.Declaration;
-import io.snapif.examples.scenario.Managers;
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.ChangeReport;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
@@ -13,6 +12,7 @@ import io.snapif.model.Connection;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Snap;
+import io.snapif.policy.DroolsPolicyEvaluator;
 import io.snapif.spi.ConnectionListener;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.store.FileStateStore;
@@ -74,7 +74,10 @@ public final class EmbeddingExample {
   public static void main(String[] args) throws IOException {
     Path state = args.length > 0 ? Path.of(args[0])
         : Files.createTempDirectory("snapif-embed").resolve("state.json");
-    new EmbeddingExample(Managers.policy(List.of()), System.out).run(state);
+    PolicyEvaluator policy = DroolsPolicyEvaluator.builder()
+        .baseDeclaration(DeclarationParser.builtinBaseDeclaration())
+        .build();
+    new EmbeddingExample(policy, System.out).run(state);
   }
 
   /**
@@ -101,12 +104,9 @@ public final class EmbeddingExample {
   }
 
   private InterfaceManager open(Path stateFile) {
-    Device device = Device.classicUbuntu();
     return InterfaceManager.builder()
         .policy(policy)
-        .device(device)
-        .implicitInterfaces(InterfaceCatalog.builtin().implicitOn(device.classic()).stream()
-            .map(InterfaceInfo::name).toList())
+        .device(Device.classicUbuntu())
         .store(FileStateStore.open(stateFile))
         .listener(new ConnectionListener() {
           @Override

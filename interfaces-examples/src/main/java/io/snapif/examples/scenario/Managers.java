@@ -1,11 +1,10 @@
 package io.snapif.examples.scenario;
 
-import com.google.common.collect.ImmutableList;
 import io.snapif.SnapifException;
-import io.snapif.catalog.InterfaceCatalog;
-import io.snapif.catalog.InterfaceInfo;
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.policy.DroolsPolicyEvaluator;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
@@ -38,8 +37,8 @@ public final class Managers {
 
   /**
    * Opens a manager on {@code store}. A stored state keeps the device it was made for; a new one
-   * is made for {@code deviceForNewState}. Either way the system snap gets the implicit slots of
-   * that kind of device (classic or core), as snapd gives them at every start.
+   * is made for {@code deviceForNewState}. Either way the system snap gets the built-in
+   * catalog's implicit slots for that kind of device (classic or core).
    *
    * @throws io.snapif.spi.StateStoreException if the store cannot be read
    */
@@ -52,12 +51,9 @@ public final class Managers {
       store.close();
       throw e;
     }
-    ImmutableList<String> implicit = InterfaceCatalog.builtin().implicitOn(device.classic())
-        .stream().map(InterfaceInfo::name).collect(ImmutableList.toImmutableList());
     return InterfaceManager.builder()
         .policy(policy)
         .device(device)
-        .implicitInterfaces(implicit)
         .store(store)
         .build();
   }
@@ -68,7 +64,9 @@ public final class Managers {
    * @throws SnapifException if a rule file cannot be read or compiled
    */
   public static PolicyEvaluator policy(List<Path> ruleFiles) {
-    ImmutableList<Path> files = ImmutableList.copyOf(ruleFiles);
-    throw new SnapifException("no policy evaluator in this build (rules: " + files + ")");
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
+        .baseDeclaration(DeclarationParser.builtinBaseDeclaration());
+    ruleFiles.forEach(policy::addRuleFile);
+    return policy.build();
   }
 }
