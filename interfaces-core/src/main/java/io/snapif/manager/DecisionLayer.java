@@ -10,6 +10,11 @@ public enum DecisionLayer {
   BASE_PLUG_RULE,
   /** The base declaration's slot rule. */
   BASE_SLOT_RULE,
+  /**
+   * The interface itself: its own auto-connect check refused the pair (in snapd 2.57.6 only
+   * {@code netlink-driver} has one: plug and slot must name the same {@code family-name}).
+   */
+  INTERFACE,
   /** A user's custom rule file. */
   CUSTOM_RULE,
   /** No rule applied: the default (allowed). */

@@ -1,0 +1,102 @@
+package io.snapif.policy;
+
+import com.google.common.collect.ArrayListMultimap;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ListMultimap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * One decision batch: a session with the facts one decision touches (a snap's plugs and slots,
+ * or its candidate pairs), fired to quiescence within a budget, then read back by fact type.
+ *
+ * <p>Not thread-safe; used by one thread and closed (the session goes back to the pool).
+ */
+final class DecisionSession implements AutoCloseable {
+  /** Firings allowed per fact inserted, on top of the fixed budget. */
+  static final int FIRINGS_PER_FACT = 20;
+
+  private final KieSession session;
+  private final long fixedBudget;
+  private final Map<String, Integer> firingsByRule;
+  private long facts;
+  private long fired;
+
+  DecisionSession(RuleBase rules, long fixedBudget) {
+    this.session = rules.newSession();
+    this.fixedBudget = fixedBudget;
+    // Only custom rules can loop; count per rule then, to name the culprits.
+    this.firingsByRule = rules.hasCustomRules() ? new HashMap<>() : null;
+    if (firingsByRule != null) {
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
+        }
+      });
+    }
+  }
+
+  void insert(Object fact) {
+    session.insert(fact);
+    facts++;
+  }
+
+  /**
+   * Fires the rules until nothing is left to fire.
+   *
+   * @throws RuleFiringLimitException if the batch's budget runs out first
+   * @throws RuleExecutionException if a rule's consequence throws
+   */
+  void fire() {
+    long budget = fixedBudget + FIRINGS_PER_FACT * facts;
+    long remaining = budget - fired;
+    try {
+      int n = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, Math.max(1, remaining)));
+      fired += n;
+      if (n >= remaining) {
+        throw new RuleFiringLimitException(budget, busiestRules());
+      }
+    } catch (ConsequenceException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new RuleExecutionException("policy rule \"" + e.getMatch().getRule().getName()
+          + "\" failed: " + cause, cause);
+    }
+  }
+
+  /** Every fact in the session by class (subclasses under their own class). */
+  ListMultimap<Class<?>, Object> factsByType() {
+    ListMultimap<Class<?>, Object> out = ArrayListMultimap.create();
+    for (Object o : session.getObjects()) {
+      out.put(o.getClass(), o);
+    }
+    return out;
+  }
+
+  /** The facts of exactly class {@code type}. */
+  @SuppressWarnings("unchecked")
+  static <T> List<T> of(ListMultimap<Class<?>, Object> facts, Class<T> type) {
+    return (List<T>) (List<?>) facts.get(type);
+  }
+
+  private ImmutableList<String> busiestRules() {
+    if (firingsByRule == null) {
+      return ImmutableList.of();
+    }
+    return firingsByRule.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(3)
+        .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")")
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+}

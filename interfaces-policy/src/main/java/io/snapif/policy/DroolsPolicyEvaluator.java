@@ -1,0 +1,265 @@
+package io.snapif.policy;
+
+import com.google.common.collect.ImmutableList;
+import io.snapif.declaration.CheckKind;
+import io.snapif.declaration.Declaration;
+import io.snapif.manager.Decision;
+import io.snapif.manager.Reason;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.Plug;
+import io.snapif.model.Slot;
+import io.snapif.policy.fact.Check;
+import io.snapif.policy.fact.InstallationCheck;
+import io.snapif.policy.fact.PairCheck;
+import io.snapif.policy.fact.Refusal;
+import io.snapif.policy.fact.Ruling;
+import io.snapif.policy.fact.Verdict;
+import io.snapif.policy.RuleBase.RuleSource;
+import io.snapif.spi.AutoConnectPlan;
+import io.snapif.spi.AutoConnectRequest;
+import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.PolicyEvaluator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import com.google.common.collect.ListMultimap;
+
+/**
+ * The policy of snapd 2.57.6 as Drools rules: installation, connection and auto-connection
+ * decisions from the base declaration and the snaps' snap-declarations, plus optional custom
+ * rule files, each decision with its reasons.
+ *
+ * <pre>{@code
+ * PolicyEvaluator policy = DroolsPolicyEvaluator.builder()
+ *     .baseDeclaration(BaseDeclaration.builtin())
+ *     .addRuleFile(Path.of("/etc/snapif/site.drl"))   // optional
+ *     .build();
+ * Decision d = policy.checkConnection(candidate);
+ * }</pre>
+ *
+ * <p>The built-in rules ({@code io/snapif/policy/rules/*.drl}) are compiled into the jar at build
+ * time; building an evaluator without custom rules compiles nothing. Custom rule files are DRL in
+ * a package of their own over the documented facts of {@link io.snapif.policy.fact}; they add
+ * {@link Verdict}s: a custom deny always wins, a custom allow overrides what the declarations deny
+ * (not the interface's own auto-connect refusal), and an allowed auto-connection by a custom rule
+ * counts as {@code slots-per-plug: 1}.
+ *
+ * <p>Each decision (or, for auto-connect, each snap) runs in its own short-lived session holding
+ * only the facts it touches, so its cost depends on the snap and its candidates, not on the size
+ * of the system. The evaluator is immutable and thread-safe; sessions are never shared between
+ * threads.
+ */
+public final class DroolsPolicyEvaluator implements PolicyEvaluator {
+  /** Firings a decision batch may use before it counts as a runaway, plus 20 per fact. */
+  public static final int DEFAULT_FIRING_LIMIT = 100_000;
+
+  private final Declaration base;
+  private final RuleBase rules;
+  private final long firingLimit;
+  private final AutoConnectPlanner planner;
+
+  private DroolsPolicyEvaluator(Declaration base, RuleBase rules, long firingLimit) {
+    this.base = base;
+    this.rules = rules;
+    this.firingLimit = firingLimit;
+    this.planner = new AutoConnectPlanner(rules, base, firingLimit);
+  }
+
+  /** A builder; the base declaration must be given. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Whether {@code snap} may be installed: each slot, then each plug, against its deciding rule;
+   * the first refused one refuses the snap ({@code installation denied by "camera" plug rule of
+   * interface "camera"}). A snap without snap-declaration gets snapd's minimal check (the
+   * snap-type and on-classic part of the base declaration's slot rules).
+   *
+   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   */
+  @Override
+  public Decision checkInstallation(InstalledSnap snap, Device device) {
+    Objects.requireNonNull(snap, "snap");
+    Objects.requireNonNull(device, "device");
+    List<Check> checks = new ArrayList<>();
+    for (Slot slot : snap.snap().slots().values()) {
+      checks.add(InstallationCheck.forSlot(snap, slot, base, device, checks.size()));
+    }
+    for (Plug plug : snap.snap().plugs().values()) {
+      checks.add(InstallationCheck.forPlug(snap, plug, base, device, checks.size()));
+    }
+    try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
+      checks.forEach(session::insert);
+      session.fire();
+      ListMultimap<Class<?>, Object> facts = session.factsByType();
+      Decisions decisions = new Decisions(DecisionSession.of(facts, Ruling.class),
+          DecisionSession.of(facts, Verdict.class));
+      var decision = Decision.builder()
+          .kind(CheckKind.INSTALLATION)
+          .subject(snap.name());
+      List<Refusal> refusals = DecisionSession.of(facts, Refusal.class);
+      if (!refusals.isEmpty()) {
+        Refusal refusal = refusals.stream()
+            .min((a, b) -> Integer.compare(a.getRuling().getCheck().getOrder(),
+                b.getRuling().getCheck().getOrder()))
+            .get();
+        Check refused = refusal.getRuling().getCheck();
+        return decision.allowed(false)
+            .message(refusal.getRuling().getVerdict().getMessage())
+            .addAllReasons(decisions.decision(refused).reasons())
+            .build();
+      }
+      ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
+      for (Check check : checks) {
+        for (Ruling r : decisions.rulings(check)) {
+          reasons.add(Decisions.reason(r.getVerdict(), check.toString() + ": "));
+        }
+      }
+      return decision.allowed(true)
+          .message("installation of \"" + snap.name() + "\" allowed")
+          .reasons(reasons.build())
+          .build();
+    }
+  }
+
+  /**
+   * Whether the plug may be connected to the slot by a manual or gadget connect ({@code
+   * connection} rules). snapd skips this check when either snap has no snap-declaration; custom
+   * rules still apply then.
+   *
+   * @throws IllegalArgumentException if plug and slot have different interfaces
+   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   */
+  @Override
+  public Decision checkConnection(ConnectCandidate candidate) {
+    PairCheck check = PairCheck.of(CheckKind.CONNECTION, candidate, base, 0);
+    try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
+      session.insert(check);
+      session.fire();
+      ListMultimap<Class<?>, Object> facts = session.factsByType();
+      return new Decisions(DecisionSession.of(facts, Ruling.class),
+          DecisionSession.of(facts, Verdict.class)).decision(check);
+    }
+  }
+
+  /**
+   * What auto-connect connects for the snap of {@code request}: per plug its candidate slots,
+   * per slot its candidate plugs, each pair checked with the {@code auto-connection} rules and
+   * the interface's own check; then snapd's arity rule (all candidates when every allowing rule
+   * says {@code slots-per-plug: *}, else a single candidate or nothing) and pairs already in
+   * state left alone.
+   *
+   * @throws IllegalArgumentException if the request names a plug or slot the snap lacks
+   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   */
+  @Override
+  public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
+    return planner.plan(request);
+  }
+
+  /** The base declaration this evaluator applies. */
+  public Declaration baseDeclaration() {
+    return base;
+  }
+
+  /**
+   * Builds a {@link DroolsPolicyEvaluator}. Not thread-safe; {@link #build()} may be called
+   * again after changes.
+   */
+  public static final class Builder {
+    private Declaration base;
+    private final List<Object> ruleFiles = new ArrayList<>();
+    private long firingLimit = DEFAULT_FIRING_LIMIT;
+
+    private Builder() {}
+
+    /** The base declaration (required). */
+    public Builder baseDeclaration(Declaration base) {
+      this.base = Objects.requireNonNull(base, "base");
+      return this;
+    }
+
+    /** Adds a custom DRL file, read and compiled by {@link #build()}. */
+    public Builder addRuleFile(Path file) {
+      ruleFiles.add(Objects.requireNonNull(file, "file"));
+      return this;
+    }
+
+    /** Adds a custom DRL file from the classpath ({@code rules/site.drl}). */
+    public Builder addRuleResource(String resource) {
+      ruleFiles.add(new RuleSource(Objects.requireNonNull(resource, "resource"), null));
+      return this;
+    }
+
+    /** Adds custom DRL text under {@code name} (used in error messages). */
+    public Builder addRules(String name, String drl) {
+      ruleFiles.add(new RuleSource(Objects.requireNonNull(name, "name"),
+          Objects.requireNonNull(drl, "drl")));
+      return this;
+    }
+
+    /**
+     * The firings a decision batch may use beyond 20 per fact before it is stopped with a
+     * {@link RuleFiringLimitException}; default {@value #DEFAULT_FIRING_LIMIT}.
+     */
+    public Builder firingLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("firing limit must be positive: " + limit);
+      }
+      this.firingLimit = limit;
+      return this;
+    }
+
+    /**
+     * The evaluator.
+     *
+     * @throws IllegalStateException if no base declaration was given
+     * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
+     *     built-in rules' package; nothing is built then
+     */
+    public DroolsPolicyEvaluator build() {
+      if (base == null) {
+        throw new IllegalStateException("a base declaration is required");
+      }
+      List<RuleSource> sources = new ArrayList<>();
+      for (Object file : ruleFiles) {
+        sources.add(read(file));
+      }
+      return new DroolsPolicyEvaluator(base, RuleBase.withCustom(sources), firingLimit);
+    }
+
+    private static RuleSource read(Object file) {
+      if (file instanceof Path path) {
+        try {
+          return new RuleSource(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new RuleCompilationException(path.toString(), 0, "cannot read: " + e);
+        }
+      }
+      RuleSource source = (RuleSource) file;
+      if (source.text() != null) {
+        return source;
+      }
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      if (loader == null) {
+        loader = DroolsPolicyEvaluator.class.getClassLoader();
+      }
+      try (InputStream in = loader.getResourceAsStream(source.name())) {
+        if (in == null) {
+          throw new RuleCompilationException(source.name(), 0, "no such classpath resource");
+        }
+        return new RuleSource(source.name(), new String(in.readAllBytes(),
+            StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new RuleCompilationException(source.name(), 0, "cannot read: " + e);
+      }
+    }
+  }
+}

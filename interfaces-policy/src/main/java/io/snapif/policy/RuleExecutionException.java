@@ -1,0 +1,20 @@
+package io.snapif.policy;
+
+import io.snapif.SnapifException;
+
+/**
+ * Policy rules failed while deciding: a rule's consequence threw, or the rules did not settle
+ * ({@link RuleFiringLimitException}). The decision is abandoned; nothing was decided, so a
+ * manager asking for it changes nothing.
+ */
+public class RuleExecutionException extends SnapifException {
+  private static final long serialVersionUID = 1L;
+
+  RuleExecutionException(String message) {
+    super(message);
+  }
+
+  RuleExecutionException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,153 @@
+package io.snapif.policy.fact;
+
+import io.snapif.declaration.AttributeConstraint;
+import io.snapif.declaration.AttributeConstraint.AnyOf;
+import io.snapif.declaration.AttributeConstraint.MapOf;
+import io.snapif.declaration.AttributeConstraint.Missing;
+import io.snapif.declaration.AttributeConstraint.OtherSide;
+import io.snapif.declaration.AttributeConstraint.Regex;
+import io.snapif.policy.fact.ConstraintMatcher.AttributeContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Matches a {@code plug-attributes} / {@code slot-attributes} tree against attribute values the
+ * way snapd's attribute matchers do:
+ * <ul>
+ *   <li>a regexp matches the whole text of a string, boolean ({@code true}/{@code false}) or
+ *       integer; a float or a map never matches one;
+ *   <li>a constraint (regexp, map or list of alternatives) applied to a LIST value must hold for
+ *       every element (so an empty list matches);
+ *   <li>every constrained key must be set, except under {@code $MISSING}, which wants it unset;
+ *   <li>{@code $PLUG(path)} / {@code $SLOT(path)} need the value to equal that attribute of the
+ *       plug / slot (there is no other side when installing: never matches then).
+ * </ul>
+ * Methods return null on a match, else the first failure.
+ */
+final class AttributeMatcher {
+  private AttributeMatcher() {}
+
+  /** Matches the root of a constraint tree; {@code context} is null when installing. */
+  static String matchRoot(AttributeConstraint constraint,
+      Function<String, Optional<Object>> lookup, AttributeContext context) {
+    if (constraint instanceof MapOf map) {
+      for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
+        String failure = entry(e.getKey(), e.getValue(),
+            lookup.apply(e.getKey()).orElse(null), context);
+        if (failure != null) {
+          return failure;
+        }
+      }
+      return null;
+    }
+    if (constraint instanceof AnyOf any) {
+      String first = null;
+      for (AttributeConstraint alternative : any.alternatives()) {
+        String failure = matchRoot(alternative, lookup, context);
+        if (failure == null) {
+          return null;
+        }
+        if (first == null) {
+          first = failure;
+        }
+      }
+      return "no alternative matches: " + first;
+    }
+    return "attribute constraints must be a map or a list of maps";
+  }
+
+  private static String entry(String path, AttributeConstraint constraint, Object value,
+      AttributeContext context) {
+    if (value == null && !(constraint instanceof Missing)) {
+      return "attribute \"" + path + "\" has constraints but is unset";
+    }
+    return match(constraint, path, value, context);
+  }
+
+  private static String match(AttributeConstraint constraint, String path, Object value,
+      AttributeContext context) {
+    if (constraint instanceof Missing) {
+      return value == null ? null : "attribute \"" + path + "\" must be missing but is set";
+    }
+    if (value instanceof List<?> list && !(constraint instanceof OtherSide)) {
+      // Every element must satisfy the same constraint.
+      for (int i = 0; i < list.size(); i++) {
+        String failure = match(constraint, path + "." + i, list.get(i), context);
+        if (failure != null) {
+          return failure;
+        }
+      }
+      return null;
+    }
+    if (constraint instanceof Regex regex) {
+      return regex(regex, path, value);
+    }
+    if (constraint instanceof MapOf map) {
+      if (!(value instanceof Map<?, ?> values)) {
+        return "attribute \"" + path + "\" must be a map";
+      }
+      for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
+        String failure = entry(path + "." + e.getKey(), e.getValue(), values.get(e.getKey()),
+            context);
+        if (failure != null) {
+          return failure;
+        }
+      }
+      return null;
+    }
+    if (constraint instanceof AnyOf any) {
+      String first = null;
+      for (AttributeConstraint alternative : any.alternatives()) {
+        String failure = match(alternative, path, value, context);
+        if (failure == null) {
+          return null;
+        }
+        if (first == null) {
+          first = failure;
+        }
+      }
+      return "no alternative for attribute \"" + path + "\" matches: " + first;
+    }
+    return otherSide((OtherSide) constraint, path, value, context);
+  }
+
+  private static String regex(Regex regex, String path, Object value) {
+    String text;
+    if (value instanceof String s) {
+      text = s;
+    } else if (value instanceof Boolean || value instanceof Long) {
+      text = value.toString();
+    } else {
+      return "attribute \"" + path + "\" must be a scalar or list";
+    }
+    if (regex.pattern().matcher(text).matches()) {
+      return null;
+    }
+    return "attribute \"" + path + "\" value \"" + text + "\" does not match \"" + regex.source()
+        + "\"";
+  }
+
+  private static String otherSide(OtherSide constraint, String path, Object value,
+      AttributeContext context) {
+    String ref = "$" + constraint.side().name() + "(" + constraint.path() + ")";
+    if (context == null) {
+      return "attribute \"" + path + "\" cannot be matched against " + ref
+          + " without the other side";
+    }
+    Optional<Object> other = context.attribute(constraint.side(), constraint.path());
+    if (other.isEmpty()) {
+      return "attribute \"" + path + "\": " + ref + " is not set";
+    }
+    if (!other.get().equals(value)) {
+      return "attribute \"" + path + "\" value " + text(value) + " does not match " + ref + " "
+          + text(other.get());
+    }
+    return null;
+  }
+
+  private static String text(Object value) {
+    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+  }
+}

@@ -1,0 +1,206 @@
+package io.snapif.policy.fact;
+
+import io.snapif.declaration.CheckKind;
+import io.snapif.manager.DecisionLayer;
+import java.util.Objects;
+
+/**
+ * One rule's answer to a {@link Check}: allowed or not, by which rule, with a snapd-style
+ * message and a detail for people. Several verdicts may exist for one check (the declarations'
+ * and custom ones); {@code precedence.drl} derives the {@link Ruling} that counts:
+ * <ol>
+ *   <li>a {@link Source#CUSTOM} deny always wins;
+ *   <li>else a {@link Source#INTERFACE} refusal (the interface's own auto-connect check);
+ *   <li>else a {@link Source#CUSTOM} allow, which can grant what the declarations deny;
+ *   <li>else the {@link Source#DECLARATION} verdict.
+ * </ol>
+ *
+ * <p>Custom rules add verdicts with {@link #allow} and {@link #deny}:
+ * <pre>{@code
+ * rule "site: no camera for acme snaps"
+ * when
+ *   $c : PairCheck(iface == "camera", plugPublisher == "acme")
+ * then
+ *   insert(Verdict.deny(drools.getRule().getName(), $c, "acme snaps may not use the camera"));
+ * end
+ * }</pre>
+ *
+ * <p>Immutable, identity-equal.
+ */
+public final class Verdict {
+  /** Where a verdict comes from, which sets its precedence. */
+  public enum Source {
+    /** The built-in rules applying the base declaration and snap-declarations. */
+    DECLARATION,
+    /** The interface's own auto-connect check. */
+    INTERFACE,
+    /** A user's rule file. */
+    CUSTOM
+  }
+
+  private final Check check;
+  private final boolean allowed;
+  private final Source source;
+  private final String rule;
+  private final DecisionLayer layer;
+  private final String message;
+  private final String detail;
+  private final boolean slotsPerPlugAny;
+
+  private Verdict(Check check, boolean allowed, Source source, String rule, DecisionLayer layer,
+      String message, String detail, boolean slotsPerPlugAny) {
+    this.check = Objects.requireNonNull(check, "check");
+    this.allowed = allowed;
+    this.source = source;
+    this.rule = Objects.requireNonNull(rule, "rule");
+    this.layer = layer;
+    this.message = message;
+    this.detail = Objects.requireNonNull(detail, "detail");
+    this.slotsPerPlugAny = slotsPerPlugAny;
+  }
+
+  // --- custom rules -----------------------------------------------------------------------------
+
+  /**
+   * A custom rule allows {@code check}; it overrides a denial by the declarations but not a
+   * custom deny nor the interface's refusal. An allowed auto-connection counts as
+   * {@code slots-per-plug: 1}.
+   *
+   * @param rule the rule's name, {@code drools.getRule().getName()} in a consequence
+   */
+  public static Verdict allow(String rule, Check check, String detail) {
+    return custom(rule, check, true, detail);
+  }
+
+  /**
+   * A custom rule denies {@code check}; this wins over every other verdict.
+   *
+   * @param rule the rule's name, {@code drools.getRule().getName()} in a consequence
+   */
+  public static Verdict deny(String rule, Check check, String detail) {
+    return custom(rule, check, false, detail);
+  }
+
+  private static Verdict custom(String rule, Check check, boolean allowed, String detail) {
+    String message = check.getKind().word() + (allowed ? " allowed" : " denied")
+        + " by custom rule \"" + rule + "\"";
+    return new Verdict(check, allowed, Source.CUSTOM, rule, DecisionLayer.CUSTOM_RULE, message,
+        detail, false);
+  }
+
+  // --- built-in rules ---------------------------------------------------------------------------
+
+  /** The deciding rule's deny key matched. */
+  public static Verdict denied(String rule, DecidingRule deciding) {
+    Check check = deciding.getCheck();
+    CheckKind kind = check.getKind();
+    String detail = kind.denyKey() + " of " + deciding.source() + " matches"
+        + alternative(deciding.getDeny());
+    return new Verdict(check, false, Source.DECLARATION, rule, deciding.getLayer(),
+        kind.word() + " denied by " + deciding.describe(), detail, false);
+  }
+
+  /** The deciding rule's allow key did not match. */
+  public static Verdict notAllowed(String rule, DecidingRule deciding) {
+    Check check = deciding.getCheck();
+    CheckKind kind = check.getKind();
+    String detail = kind.allowKey() + " of " + deciding.source() + " does not match: "
+        + deciding.getAllow().getFailure();
+    return new Verdict(check, false, Source.DECLARATION, rule, deciding.getLayer(),
+        kind.word() + " not allowed by " + deciding.describe(), detail, false);
+  }
+
+  /** The deciding rule's deny key did not match and its allow key did (or no rule decides). */
+  public static Verdict allowedBy(String rule, DecidingRule deciding) {
+    Check check = deciding.getCheck();
+    CheckKind kind = check.getKind();
+    if (deciding.getLayer() == DecisionLayer.DEFAULT) {
+      return new Verdict(check, true, Source.DECLARATION, rule, DecisionLayer.DEFAULT,
+          kind.word() + " allowed: no rule for interface \"" + check.getIface() + "\"",
+          "neither declaration has a plug or slot rule for \"" + check.getIface() + "\"",
+          false);
+    }
+    boolean explicit = deciding.rule().map(r -> r.allowKeys().containsKey(kind)).orElse(false);
+    String detail = explicit
+        ? kind.allowKey() + " of " + deciding.source() + " matches"
+            + alternative(deciding.getAllow())
+        : kind.denyKey() + " of " + deciding.source() + " does not match and "
+            + kind.allowKey() + " is not given (true)";
+    ConstraintMatch allow = deciding.getAllow();
+    return new Verdict(check, true, Source.DECLARATION, rule, deciding.getLayer(),
+        kind.word() + " allowed by " + deciding.describe(), detail,
+        kind == CheckKind.AUTO_CONNECTION && allow.isSlotsPerPlugAny());
+  }
+
+  /** The declarations do not apply to the check (see {@link PolicyScope#UNCHECKED}). */
+  public static Verdict unchecked(String rule, Check check, String detail) {
+    return new Verdict(check, true, Source.DECLARATION, rule, DecisionLayer.LIFECYCLE,
+        check.getKind().word() + " not checked: " + detail, detail, false);
+  }
+
+  /** The interface's own auto-connect check refuses the pair. */
+  public static Verdict refusedByInterface(String rule, Check check, String detail) {
+    return new Verdict(check, false, Source.INTERFACE, rule, DecisionLayer.INTERFACE,
+        check.getKind().word() + " refused by interface \"" + check.getIface() + "\"",
+        detail, false);
+  }
+
+  private static String alternative(ConstraintMatch match) {
+    return match.getAlternative() > 1 ? " (alternative " + match.getAlternative() + ")" : "";
+  }
+
+  // --- properties -------------------------------------------------------------------------------
+
+  public Check getCheck() {
+    return check;
+  }
+
+  public CheckKind getKind() {
+    return check.getKind();
+  }
+
+  public boolean isAllowed() {
+    return allowed;
+  }
+
+  public Source getSource() {
+    return source;
+  }
+
+  /** Whether a custom rule gave it. */
+  public boolean isCustom() {
+    return source == Source.CUSTOM;
+  }
+
+  /** The name of the rule that gave it. */
+  public String getRule() {
+    return rule;
+  }
+
+  public DecisionLayer getLayer() {
+    return layer;
+  }
+
+  /** The sentence snapd would print, e.g. {@code connection denied by slot rule of interface "camera"}. */
+  public String getMessage() {
+    return message;
+  }
+
+  /** Why, for people: which key matched, or the first constraint that failed. */
+  public String getDetail() {
+    return detail;
+  }
+
+  /**
+   * For an allowed auto-connection: whether the allowing rule says {@code slots-per-plug: *}
+   * (any number of slots); otherwise a plug auto-connects only to a single candidate.
+   */
+  public boolean isSlotsPerPlugAny() {
+    return slotsPerPlugAny;
+  }
+
+  @Override
+  public String toString() {
+    return message + " [" + rule + "]";
+  }
+}
