@@ -38,6 +38,14 @@ public abstract class Constraints {
     return ImmutableConstraints.of(ImmutableList.copyOf(alternatives));
   }
 
+  /**
+   * {@code alternatives} recorded as written in {@code form} (e.g. when reading a stored
+   * declaration back).
+   */
+  public static Constraints of(Iterable<? extends ConstraintSet> alternatives, Form form) {
+    return ImmutableConstraints.of(ImmutableList.copyOf(alternatives)).withForm(form);
+  }
+
   /** {@code true}: matches everything (form {@link Form#DEFAULT}). */
   public static Constraints always() {
     return ImmutableConstraints.of(ImmutableList.of(ConstraintSet.any())).withForm(Form.DEFAULT);

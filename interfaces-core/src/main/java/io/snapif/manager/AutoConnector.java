@@ -3,6 +3,7 @@ package io.snapif.manager;
 import com.google.common.collect.ImmutableList;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
 import io.snapif.model.GadgetConnection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
@@ -14,8 +15,10 @@ import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.PolicyEvaluator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -71,13 +74,44 @@ final class AutoConnector {
       }
       slotCandidates.put(slot.name(), candidates.build());
     }
+    ImmutableList<InstalledSnap> installed = ImmutableList.copyOf(draft.snaps());
+    Device device = draft.device();
     return AutoConnectRequest.builder()
         .snap(snap)
-        .addAllInstalled(draft.snaps())
+        .addAllInstalled(installed)
         .putAllPlugCandidates(plugCandidates)
         .putAllSlotCandidates(slotCandidates)
         .putAllExisting(existing)
+        .otherSlotsOfPlug(plug -> otherSlotsOf(installed, device, snapName, plug))
         .build();
+  }
+
+  /**
+   * For the policy's slot-side arity rule: plug {@code ref} (of another snap) with every slot of
+   * its interface on the installed snaps other than {@code snapName}. Answers from the snaps the
+   * request was made with, whenever it is asked.
+   */
+  private static List<ConnectCandidate> otherSlotsOf(List<InstalledSnap> installed, Device device,
+      String snapName, PlugRef ref) {
+    Optional<InstalledSnap> plugSnap = installed.stream()
+        .filter(s -> s.name().equals(ref.snap())).findFirst();
+    Plug plug = plugSnap.map(s -> s.snap().plugs().get(ref.name())).orElse(null);
+    if (plug == null) {
+      return List.of();
+    }
+    List<ConnectCandidate> out = new ArrayList<>();
+    for (InstalledSnap other : installed) {
+      if (other.name().equals(snapName)) {
+        continue;
+      }
+      for (Slot slot : other.snap().slots().values()) {
+        if (slot.iface().equals(plug.iface())) {
+          out.add(ConnectCandidate.builder().plug(plug).plugSnap(plugSnap.get()).slot(slot)
+              .slotSnap(other).device(device).build());
+        }
+      }
+    }
+    return out;
   }
 
   /** Asks policy for the plan of {@code snapName} and makes the planned connections. */
@@ -98,7 +132,7 @@ final class AutoConnector {
       if (draft.entry(id).isPresent()) {
         continue; // established or remembered: auto-connect never touches it
       }
-      connector.connect(draft, candidate, true, false);
+      connector.record(draft, connector.prepare(candidate, true, false));
     }
   }
 
@@ -164,15 +198,8 @@ final class AutoConnector {
                 + "\") to \"" + slot.get().ref() + "\" (interface \"" + slot.get().iface()
                 + "\")");
       }
-      ConnectCandidate candidate = Connector.candidate(draft, plug.get(), slot.get());
-      Decision decision = connector.checkManual(candidate);
-      draft.decision(decision);
-      if (!decision.allowed()) {
-        throw new OperationException(ErrorKind.CONNECT_DENIED,
-            Lifecycle.taskFailure("Connect " + plug.get().ref() + " to " + slot.get().ref(),
-                decision.message()), decision);
-      }
-      connector.connect(draft, candidate, true, true);
+      connector.connectChecked(draft, Connector.candidate(draft, plug.get(), slot.get()),
+          true, true);
     }
   }
 

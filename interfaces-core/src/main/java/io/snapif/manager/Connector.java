@@ -16,8 +16,8 @@ import io.snapif.spi.PolicyEvaluator;
 
 /**
  * Makes connection state entries in a draft: asks the prepare hooks (plug side, then slot side)
- * for dynamic attributes or a veto, and records the entry with the static attributes of both
- * ends. Also the manual-connection policy check, which manual and gadget connections share.
+ * for dynamic attributes or a veto, checks manual and gadget connections against the
+ * connection rules, and records the entry with the static attributes of both ends.
  */
 final class Connector {
   private final PolicyEvaluator policy;
@@ -62,12 +62,33 @@ final class Connector {
   }
 
   /**
-   * Records the connection of {@code candidate} in {@code draft}, replacing any entry of the
-   * same id.
+   * A manual or gadget connection, made the way snapd's connect task makes it: the prepare hooks
+   * run first, then the connection rules are checked with the dynamic attributes they set, then
+   * the entry is recorded (replacing any entry of the same id).
    *
-   * @throws OperationException ({@code conflict}) if a prepare hook vetoes it
+   * @throws OperationException ({@code conflict}) if a prepare hook vetoes it, ({@code
+   *     connect-denied}) if the connection policy denies it
    */
-  Connection connect(StateDraft draft, ConnectCandidate candidate, boolean auto, boolean byGadget) {
+  Connection connectChecked(StateDraft draft, ConnectCandidate candidate, boolean auto,
+      boolean byGadget) {
+    HookContext prepared = prepare(candidate, auto, byGadget);
+    Decision decision = checkManual(ConnectCandidate.builder().from(candidate)
+        .plugDynamic(prepared.plugDynamic()).slotDynamic(prepared.slotDynamic()).build());
+    draft.decision(decision);
+    if (!decision.allowed()) {
+      throw new OperationException(ErrorKind.CONNECT_DENIED,
+          Lifecycle.taskFailure("Connect " + candidate.plug().ref() + " to "
+              + candidate.slot().ref(), decision.message()), decision);
+    }
+    return record(draft, prepared);
+  }
+
+  /**
+   * Asks the prepare hooks, plug side first then slot side, for dynamic attributes.
+   *
+   * @throws OperationException ({@code conflict}) if one vetoes the connection
+   */
+  HookContext prepare(ConnectCandidate candidate, boolean auto, boolean byGadget) {
     HookContext context = HookContext.builder()
         .candidate(candidate).auto(auto).byGadget(byGadget).build();
     for (Side side : new Side[] {Side.PLUG, Side.SLOT}) {
@@ -89,15 +110,21 @@ final class Connector {
         }
       }
     }
+    return context;
+  }
+
+  /** Records the prepared connection in {@code draft}, with the static attributes of both ends. */
+  Connection record(StateDraft draft, HookContext prepared) {
+    ConnectCandidate candidate = prepared.candidate();
     Connection entry = Connection.builder()
         .id(candidate.id())
         .iface(candidate.plug().iface())
-        .auto(auto)
-        .byGadget(byGadget)
+        .auto(prepared.auto())
+        .byGadget(prepared.byGadget())
         .plugStatic(candidate.plug().attributes())
         .slotStatic(candidate.slot().attributes())
-        .plugDynamic(context.plugDynamic())
-        .slotDynamic(context.slotDynamic())
+        .plugDynamic(prepared.plugDynamic())
+        .slotDynamic(prepared.slotDynamic())
         .build();
     draft.putEntry(entry);
     return entry;

@@ -57,7 +57,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
     this.connector = new Connector(policy, hooks);
     this.lifecycle = new Lifecycle(policy, connector);
     this.events = new ChangeEvents(listeners, hooks);
-    this.current = new Snapshot(state);
+    this.current = new Snapshot(state, Map.of());
   }
 
   @Override
@@ -79,15 +79,14 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before.state);
+      StateDraft draft = new StateDraft(before.state, before.retired);
       lifecycle.apply(draft, operation);
-      SystemState unchanged = draft.toState(before.state.generation());
-      boolean changed = !unchanged.equals(before.state);
+      boolean changed = draft.differsFrom(before.state);
       SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
       ChangeReport report = report(operation, commit, before.state, after, draft);
       if (commit && changed) {
         store.save(after);
-        Snapshot next = new Snapshot(after);
+        Snapshot next = new Snapshot(after, draft.retired());
         current = next;
         if (!events.isEmpty()) {
           dispatching.set(true);
@@ -208,7 +207,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s.state);
+    StateDraft draft = new StateDraft(s.state, s.retired);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
@@ -267,6 +266,11 @@ final class DefaultInterfaceManager implements InterfaceManager {
   @Override
   public boolean seeded() {
     return current.state.seeded();
+  }
+
+  /** The remembered entries of removed snaps kept aside until close (see {@link StateDraft}). */
+  Map<ConnectionId, Connection> retired() {
+    return current.retired;
   }
 
   /** The committed state, for tests and the store round trip. */

@@ -44,16 +44,26 @@ public interface InterfaceManager extends AutoCloseable {
   }
 
   /**
-   * Applies and persists an operation.
+   * Applies an operation, saves the new state to the store, then tells listeners and hooks.
+   * Semantics are snapd 2.57.6's: see {@link Operation} for each kind. An operation that
+   * succeeds without changing anything (connecting what is connected) saves nothing and keeps
+   * the generation.
    *
    * @throws OperationException when it is refused; nothing changed
+   * @throws io.snapif.spi.StateStoreException when the new state cannot be saved; nothing
+   *     changed
+   * @throws IllegalStateException when the manager is closed, or when called from a listener
    */
   ChangeReport apply(Operation operation);
 
   /**
-   * Reports what {@code operation} would change, without changing anything.
+   * Reports what {@code operation} would change, without changing or saving anything and
+   * without telling listeners; the report equals what {@link #apply} would return then, except
+   * that it is not {@link ChangeReport#committed() committed}. Prepare hooks are asked as for
+   * {@code apply}.
    *
    * @throws OperationException when it would be refused
+   * @throws IllegalStateException when the manager is closed, or when called from a listener
    */
   ChangeReport simulate(Operation operation);
 

@@ -2,6 +2,8 @@ package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.snapif.catalog.InterfaceCatalog;
+import io.snapif.catalog.InterfaceInfo;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.ConnectionListener;
@@ -35,6 +37,7 @@ public final class InterfaceManagerBuilder {
   private PolicyEvaluator policy;
   private Device device;
   private String systemSnap;
+  private InterfaceCatalog catalog = InterfaceCatalog.builtin();
   private ImmutableSet<String> implicitInterfaces;
   private StateStore store;
   private final ImmutableList.Builder<ConnectionListener> listeners = ImmutableList.builder();
@@ -70,9 +73,19 @@ public final class InterfaceManagerBuilder {
   }
 
   /**
-   * The interfaces the system snap has an implicit slot for (those implicit on this kind of
-   * device, classic or core). When set, a stored state's system snap is brought up to date with
-   * them on open, as snapd re-adds implicit slots at startup. Default: none.
+   * The interface catalog; the system snap gets an implicit slot for each of its interfaces
+   * implicit on the device's kind of system ({@link InterfaceCatalog#implicitOn}). Default:
+   * {@link InterfaceCatalog#builtin()}. On open, a stored state's system snap is brought up to
+   * date with it, as snapd adds the implicit slots anew when it starts.
+   */
+  public InterfaceManagerBuilder catalog(InterfaceCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    return this;
+  }
+
+  /**
+   * Overrides the catalog's choice of implicit slots: the system snap gets exactly one slot per
+   * interface named here (for tests and small embedded setups).
    */
   public InterfaceManagerBuilder implicitInterfaces(Iterable<String> interfaces) {
     this.implicitInterfaces = ImmutableSet.copyOf(interfaces);
@@ -124,13 +137,14 @@ public final class InterfaceManagerBuilder {
   private SystemState open(StateStore opened) {
     Optional<SystemState> loaded = opened.load();
     if (loaded.isEmpty()) {
-      SystemState fresh = SystemState.builder()
-          .device(device != null ? device : Device.classicUbuntu())
+      Device fresh = device != null ? device : Device.classicUbuntu();
+      SystemState state = SystemState.builder()
+          .device(fresh)
           .addSnaps(SystemSnaps.create(systemSnap != null ? systemSnap : SystemSnaps.CORE,
-              implicitInterfaces != null ? implicitInterfaces : ImmutableSet.of()))
+              implicitFor(fresh)))
           .build();
-      opened.save(fresh);
-      return fresh;
+      opened.save(state);
+      return state;
     }
     SystemState state = loaded.get();
     String stored = state.systemSnap().name();
@@ -142,15 +156,19 @@ public final class InterfaceManagerBuilder {
       throw new StateStoreException("the stored state is for device " + state.device()
           + ", not the configured " + device);
     }
-    if (implicitInterfaces != null) {
-      InstalledSnap system = SystemSnaps.create(stored, implicitInterfaces);
-      if (!system.equals(state.systemSnap())) {
-        ImmutableList.Builder<InstalledSnap> snaps = ImmutableList.builder();
-        snaps.add(system).addAll(state.snaps().subList(1, state.snaps().size()));
-        state = SystemState.builder().from(state).snaps(snaps.build()).build();
-        opened.save(state);
-      }
+    InstalledSnap system = SystemSnaps.create(stored, implicitFor(state.device()));
+    if (!system.equals(state.systemSnap())) {
+      ImmutableList.Builder<InstalledSnap> snaps = ImmutableList.builder();
+      snaps.add(system).addAll(state.snaps().subList(1, state.snaps().size()));
+      state = SystemState.builder().from(state).snaps(snaps.build()).build();
+      opened.save(state);
     }
     return state;
+  }
+
+  private ImmutableSet<String> implicitFor(Device device) {
+    return implicitInterfaces != null ? implicitInterfaces
+        : catalog.implicitOn(device.classic()).stream().map(InterfaceInfo::name)
+            .collect(ImmutableSet.toImmutableSet());
   }
 }

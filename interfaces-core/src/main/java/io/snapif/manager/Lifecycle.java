@@ -1,6 +1,5 @@
 package io.snapif.manager;
 
-import io.snapif.model.Attributes;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
@@ -99,6 +98,7 @@ final class Lifecycle {
     }
     checkInstallation(draft, snap);
     draft.putSnap(snap);
+    draft.restoreRetired();
     reloadConnections(draft, snap.name());
     autoConnector.gadgetConnect(draft, snap.name());
     autoConnector.autoConnect(draft, snap.name());
@@ -160,9 +160,17 @@ final class Lifecycle {
       throw new OperationException(ErrorKind.CONFLICT,
           "cannot remove the system snap \"" + name + "\"");
     }
-    // Not marked undesired: a reinstall may auto-connect again. snapd keeps undesired entries
-    // until it restarts; snapif discards them now (the documented difference).
-    draft.entries(e -> involves(e, name)).forEach(e -> draft.removeEntry(e.id()));
+    // Connections in effect are deleted, not marked undesired: a reinstall may auto-connect
+    // again. Remembered entries leave the state too, but are kept aside until the manager is
+    // closed, because snapd 2.57.6 keeps them in its state until it restarts: reinstalling the
+    // snap before that finds them (an undesired one still keeps auto-connect away).
+    for (Connection e : draft.entries(e -> involves(e, name))) {
+      if (draft.inEffect(e)) {
+        draft.removeEntry(e.id());
+      } else {
+        draft.retire(e);
+      }
+    }
     draft.removeSnap(name);
   }
 
@@ -209,19 +217,15 @@ final class Lifecycle {
   private static boolean refreshesStaticAttributes(Plug plug, Slot slot) {
     switch (plug.iface()) {
       case "content": {
-        Optional<String> content = attribute(plug.attributes(), "content");
+        Optional<String> content = plug.attributes().getString("content");
         return content.isPresent() && !content.get().isEmpty()
-            && content.equals(attribute(slot.attributes(), "content"));
+            && content.equals(slot.attributes().getString("content"));
       }
       case "system-files":
         return true;
       default:
         return false;
     }
-  }
-
-  private static Optional<String> attribute(Attributes attributes, String name) {
-    return attributes.getString(name);
   }
 
   static boolean involves(Connection entry, String snapName) {

@@ -6,7 +6,6 @@ import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
-import io.snapif.spi.ConnectCandidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,16 +52,8 @@ final class ManualConnections {
     if (draft.entry(id).filter(e -> !e.undesired()).isPresent()) {
       return; // already connected: snapd answers with a change that is done at once
     }
-    ConnectCandidate candidate = Connector.candidate(draft, plug, slot);
-    Decision decision = connector.checkManual(candidate);
-    draft.decision(decision);
-    if (!decision.allowed()) {
-      throw new OperationException(ErrorKind.CONNECT_DENIED,
-          Lifecycle.taskFailure("Connect " + plug.ref() + " to " + slot.ref(),
-              decision.message()), decision);
-    }
     // replaces an undesired entry: the user asked for it, so it is a manual connection now
-    connector.connect(draft, candidate, false, false);
+    connector.connectChecked(draft, Connector.candidate(draft, plug, slot), false, false);
   }
 
   /** The slot of the plug's interface on {@code slotSnap}, when there is exactly one. */

@@ -6,6 +6,7 @@ import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.SystemState;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +19,12 @@ final class Snapshot {
   final ImmutableSortedMap<ConnectionId, Connection> established;
   /** Remembered entries by id, in id order. */
   final ImmutableSortedMap<ConnectionId, RememberedConnection> remembered;
+  /** Remembered entries of removed snaps, kept aside until the manager closes (see StateDraft). */
+  final ImmutableSortedMap<ConnectionId, Connection> retired;
 
-  Snapshot(SystemState state) {
+  Snapshot(SystemState state, Map<ConnectionId, Connection> retired) {
     this.state = state;
+    this.retired = ImmutableSortedMap.copyOf(retired);
     ImmutableMap.Builder<String, InstalledSnap> byName = ImmutableMap.builder();
     state.snaps().forEach(s -> byName.put(s.name(), s));
     this.snapsByName = byName.buildOrThrow();

@@ -29,15 +29,17 @@ final class StateDraft {
   private final String systemSnapName;
   private final LinkedHashMap<String, InstalledSnap> snaps = new LinkedHashMap<>();
   private final TreeMap<ConnectionId, Connection> conns;
+  private final TreeMap<ConnectionId, Connection> retired;
   private boolean seeded;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  StateDraft(SystemState state) {
+  StateDraft(SystemState state, Map<ConnectionId, Connection> retired) {
     this.device = state.device();
     this.systemSnapName = state.systemSnap().name();
     state.snaps().forEach(s -> snaps.put(s.name(), s));
     this.conns = new TreeMap<>(state.connections());
+    this.retired = new TreeMap<>(retired);
     this.seeded = state.seeded();
   }
 
@@ -47,10 +49,6 @@ final class StateDraft {
 
   String systemSnapName() {
     return systemSnapName;
-  }
-
-  Map<String, InstalledSnap> snapsByName() {
-    return snaps;
   }
 
   Optional<InstalledSnap> snap(String name) {
@@ -94,6 +92,31 @@ final class StateDraft {
     conns.remove(id);
   }
 
+  /**
+   * Takes a remembered entry of a snap being removed out of the state, but keeps it aside: snapd
+   * 2.57.6 leaves such entries in its state (a reinstall then finds them) until it restarts.
+   */
+  void retire(Connection entry) {
+    conns.remove(entry.id());
+    retired.put(entry.id(), entry);
+  }
+
+  /** Puts back the retired entries whose snaps are both installed again. */
+  void restoreRetired() {
+    List<Connection> back = retired.values().stream()
+        .filter(e -> snaps.containsKey(e.id().plug().snap())
+            && snaps.containsKey(e.id().slot().snap()))
+        .toList();
+    back.forEach(e -> {
+      retired.remove(e.id());
+      conns.put(e.id(), e);
+    });
+  }
+
+  Map<ConnectionId, Connection> retired() {
+    return retired;
+  }
+
   boolean inEffect(Connection entry) {
     return EntryStatus.inEffect(entry, snaps);
   }
@@ -120,6 +143,21 @@ final class StateDraft {
 
   ImmutableList<String> warnings() {
     return ImmutableList.copyOf(warnings);
+  }
+
+  /** Whether the draft differs from {@code state} in anything but the generation. */
+  boolean differsFrom(SystemState state) {
+    if (seeded != state.seeded() || snaps.size() != state.snaps().size()
+        || !conns.equals(state.connections())) {
+      return true;
+    }
+    int i = 0;
+    for (InstalledSnap s : snaps.values()) {
+      if (!s.equals(state.snaps().get(i++))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   SystemState toState(long generation) {

@@ -1,5 +1,6 @@
 package io.snapif.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +12,13 @@ import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
 import io.snapif.declaration.Declaration;
+import io.snapif.declaration.DeclarationException;
 import io.snapif.declaration.OnClassic;
 import io.snapif.declaration.Rule;
 import io.snapif.declaration.Side;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,8 +32,11 @@ import java.util.function.Function;
  *  "slots": {...}}
  * </pre>
  *
- * A rule key is always a list of alternative constraint sets ({@code true} is {@code [{}]},
- * {@code false} is {@code []}); only keys present in the rule are written. A constraint set
+ * A rule key is a list of alternative constraint sets ({@code true} is {@code [{}]}, {@code
+ * false} is {@code []}); only keys present in the rule are written. A value not written as
+ * constraints keeps how it was written: {@code {"form": "literal", "alternatives": [...]}} (also
+ * {@code "rule-shortcut"}, {@code "default"}). Keys the parser ignored are listed under {@code
+ * "ignored-keys"}. A constraint set
  * uses the declaration's own key names; {@code on-classic} is {@code {"classic": bool,
  * "distros": [...]}}, an arity is {@code "*"} or a count. Attribute constraints are tagged
  * objects: {@code {"regex": "..."}}, {@code {"missing": true}}, {@code {"plug": "path"}} /
@@ -45,6 +51,10 @@ final class DeclarationJson {
     ObjectNode out = NODES.objectNode();
     out.set("plugs", writeRules(declaration.plugRules()));
     out.set("slots", writeRules(declaration.slotRules()));
+    if (!declaration.ignoredKeys().isEmpty()) {
+      ArrayNode ignored = out.putArray("ignored-keys");
+      declaration.ignoredKeys().forEach(ignored::add);
+    }
     return out;
   }
 
@@ -52,6 +62,7 @@ final class DeclarationJson {
     return Declaration.builder()
         .putAllPlugRules(readRules(in.optField("plugs"), Side.PLUG))
         .putAllSlotRules(readRules(in.optField("slots"), Side.SLOT))
+        .addAllIgnoredKeys(in.optField("ignored-keys").map(JsonInput::texts).orElse(List.of()))
         .build();
   }
 
@@ -93,14 +104,31 @@ final class DeclarationJson {
     return out;
   }
 
-  private static ArrayNode writeConstraints(Constraints constraints) {
-    ArrayNode out = NODES.arrayNode();
-    constraints.alternatives().forEach(set -> out.add(writeSet(set)));
+  private static JsonNode writeConstraints(Constraints constraints) {
+    ArrayNode alternatives = NODES.arrayNode();
+    constraints.alternatives().forEach(set -> alternatives.add(writeSet(set)));
+    if (constraints.form() == Constraints.Form.CONSTRAINTS) {
+      return alternatives;
+    }
+    ObjectNode out = NODES.objectNode();
+    out.put("form", constraints.form().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    out.set("alternatives", alternatives);
     return out;
   }
 
   private static Constraints readConstraints(JsonInput in) {
-    return Constraints.of(in.array().stream().map(DeclarationJson::readSet).toList());
+    if (in.node().isArray()) {
+      return Constraints.of(in.array().stream().map(DeclarationJson::readSet).toList());
+    }
+    JsonInput form = in.field("form");
+    Constraints.Form parsed;
+    try {
+      parsed = Constraints.Form.valueOf(form.text().toUpperCase(Locale.ROOT).replace('-', '_'));
+    } catch (IllegalArgumentException e) {
+      throw form.problem("unknown form \"" + form.text() + "\"");
+    }
+    return Constraints.of(in.field("alternatives").array().stream()
+        .map(DeclarationJson::readSet).toList(), parsed);
   }
 
   /** The list-valued keys of a constraint set, with their accessors. */
@@ -235,8 +263,8 @@ final class DeclarationJson {
       case "regex" -> {
         try {
           yield AttributeConstraint.Regex.compile(value.text());
-        } catch (java.util.regex.PatternSyntaxException bad) {
-          throw value.problem("invalid regular expression: " + bad.getDescription());
+        } catch (DeclarationException bad) {
+          throw value.problem("invalid regular expression: " + bad.getMessage());
         }
       }
       case "missing" -> new AttributeConstraint.Missing();

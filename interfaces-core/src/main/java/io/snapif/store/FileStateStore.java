@@ -1,9 +1,12 @@
 package io.snapif.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.StateStoreException;
 import io.snapif.spi.SystemState;
@@ -51,7 +54,12 @@ import java.util.regex.Pattern;
  */
 public final class FileStateStore implements StateStore {
   private static final int FORMAT = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // Non-finite doubles (a snap.yaml attribute may be .nan or .inf) are written as the bare
+  // tokens NaN and Infinity, which this reader accepts, so that they read back as doubles.
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
   private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
   private static final Pattern HEADER =
       Pattern.compile("^\\{\"format\":(\\d+),\"checksum\":\"sha256:([0-9a-f]{64})\",\"data\":");

@@ -8,6 +8,7 @@ import io.snapif.yaml.YamlNode.Mapping;
 import io.snapif.yaml.YamlNode.Scalar;
 import io.snapif.yaml.YamlNode.Sequence;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -90,10 +91,11 @@ public final class GadgetYaml {
 
   // {snap-id, name}, or an empty array when the key is absent or null.
   private static String[] end(Mapping entry, String key, String path) {
-    YamlNode node = entry.get(key).orElse(null);
-    if (node == null || node instanceof Scalar s && s.isNull()) {
+    Optional<YamlNode> given = entry.get(key).filter(n -> !(n instanceof Scalar s && s.isNull()));
+    if (given.isEmpty()) {
       return new String[0];
     }
+    YamlNode node = given.get();
     String value = Decode.text(node, path + "." + key);
     String[] parts = value.split(":", -1);
     if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {

@@ -1,6 +1,9 @@
 package io.snapif.yaml;
 
-/** A gadget.yaml could not be read or has invalid connections; see {@link MetadataYamlException}. */
+/**
+ * A gadget.yaml could not be read or has invalid connections; see
+ * {@link MetadataYamlException}.
+ */
 public final class GadgetYamlException extends MetadataYamlException {
   private static final long serialVersionUID = 1L;
 

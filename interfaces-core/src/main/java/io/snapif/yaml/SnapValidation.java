@@ -40,31 +40,31 @@ final class SnapValidation {
 
   static void validate(RawSnap snap) {
     if (snap.name.isEmpty()) {
-      throw fail(snap.nameLine, "name", "snap name cannot be empty");
+      throw fail(snap, "name", "snap name cannot be empty");
     }
     if (!snap.provenance.isEmpty()) {
       if (snap.provenance.equals("global-upload")) {
-        throw fail(0, "provenance",
+        throw fail(snap, "provenance",
             "provenance cannot be set to default (global-upload) explicitly");
       }
       if (!PROVENANCE.matcher(snap.provenance).matches()) {
-        throw fail(0, "provenance", "invalid provenance: " + GoText.quote(snap.provenance));
+        throw fail(snap, "provenance", "invalid provenance: " + GoText.quote(snap.provenance));
       }
     }
     if (!Names.isValidSnapName(snap.name)) {
-      throw fail(snap.nameLine, "name", "invalid snap name: " + GoText.quote(snap.name));
+      throw fail(snap, "name", "invalid snap name: " + GoText.quote(snap.name));
     }
     int titleLength = snap.title.codePointCount(0, snap.title.length());
     if (titleLength > 40) {
-      throw fail(0, "title", "title can have up to 40 codepoints, got " + titleLength);
+      throw fail(snap, "title", "title can have up to 40 codepoints, got " + titleLength);
     }
     int descriptionLength = snap.description.codePointCount(0, snap.description.length());
     if (descriptionLength > 4096) {
-      throw fail(0, "description",
+      throw fail(snap, "description",
           "description can have up to 4096 codepoints, got " + descriptionLength);
     }
     versionProblem(snap.version).ifPresent(p -> {
-      throw fail(0, "version", p);
+      throw fail(snap, "version", p);
     });
     for (RawApp app : snap.apps.values()) {
       String problem = appProblem(app, snap);
@@ -85,7 +85,8 @@ final class SnapValidation {
     }
     for (RawApp hook : snap.hooks.values()) {
       if (!HOOK_NAME.matcher(hook.name).matches()) {
-        throw fail(hook.line, "hooks." + hook.name, "invalid hook name: " + GoText.quote(hook.name));
+        throw fail(hook.line, "hooks." + hook.name,
+            "invalid hook name: " + GoText.quote(hook.name));
       }
       for (String link : hook.commandChain) {
         if (!link.matches(CHAIN_CONTENT)) {
@@ -96,11 +97,15 @@ final class SnapValidation {
     }
     for (String plug : snap.keptPlugs.keySet()) {
       if (snap.keptSlots.containsKey(plug)) {
-        throw fail(0, "plugs." + plug,
+        throw fail(snap.lines.getOrDefault("slots", 0), "slots." + plug,
             "cannot have plug and slot with the same name: " + GoText.quote(plug));
       }
     }
     checkBase(snap);
+  }
+
+  private static YamlProblem fail(RawSnap snap, String key, String problem) {
+    return new YamlProblem(snap.lines.getOrDefault(key, 0), key, problem);
   }
 
   private static YamlProblem fail(int line, String path, String problem) {
@@ -317,7 +322,8 @@ final class SnapValidation {
       }
     }
     List<String> queue = new ArrayList<>();
-    services.stream().filter(a -> !predecessors.containsKey(a.name)).forEach(a -> queue.add(a.name));
+    services.stream().filter(a -> !predecessors.containsKey(a.name))
+        .forEach(a -> queue.add(a.name));
     while (!queue.isEmpty()) {
       String app = queue.remove(0);
       for (String next : successors.getOrDefault(app, List.of())) {
@@ -328,7 +334,7 @@ final class SnapValidation {
       }
     }
     if (!predecessors.isEmpty()) {
-      throw fail(0, "apps", "applications are part of a before/after cycle: "
+      throw fail(snap, "apps", "applications are part of a before/after cycle: "
           + String.join(", ", new TreeSet<>(predecessors.keySet())));
     }
   }
@@ -337,18 +343,18 @@ final class SnapValidation {
     String base = snap.base;
     if ((snap.type == SnapType.OS || snap.type == SnapType.BASE)
         && !base.isEmpty() && !base.equals("none")) {
-      throw fail(0, "base", "cannot have \"base\" field on " + GoText.quote(snap.type.yamlName())
+      throw fail(snap, "base", "cannot have \"base\" field on " + GoText.quote(snap.type.yamlName())
           + " snap " + GoText.quote(snap.name));
     }
     if (base.equals("none") && (!snap.hooks.isEmpty() || !snap.apps.isEmpty())) {
-      throw fail(0, "base", "cannot have apps or hooks with base \"none\"");
+      throw fail(snap, "base", "cannot have apps or hooks with base \"none\"");
     }
     if (!base.isEmpty()) {
       if (base.contains("_")) {
-        throw fail(0, "base", "base cannot specify a snap instance name: " + GoText.quote(base));
+        throw fail(snap, "base", "base cannot specify a snap instance name: " + GoText.quote(base));
       }
       if (!Names.isValidSnapName(base)) {
-        throw fail(0, "base", "invalid base name: invalid snap name: " + GoText.quote(base));
+        throw fail(snap, "base", "invalid base name: invalid snap name: " + GoText.quote(base));
       }
     }
   }

@@ -102,7 +102,8 @@ final class SnapYamlReader {
     String title = "";
     String description = "";
     String provenance = "";
-    int nameLine;
+    /** Line of each top-level key, for validation errors. */
+    final Map<String, Integer> lines = new LinkedHashMap<>();
     final Map<String, RawEndpoint> plugs = new LinkedHashMap<>();
     final Map<String, RawEndpoint> slots = new LinkedHashMap<>();
     final Map<String, RawApp> apps = new LinkedHashMap<>();
@@ -135,11 +136,9 @@ final class SnapYamlReader {
     for (Entry e : root.entries()) {
       String key = YamlTree.keyIdentity(e.key());
       YamlNode value = e.value();
+      snap.lines.put(key, e.key().line());
       switch (key) {
-        case "name" -> {
-          snap.name = Decode.text(value, key);
-          snap.nameLine = value.line();
-        }
+        case "name" -> snap.name = Decode.text(value, key);
         case "version" -> snap.version = Decode.text(value, key);
         case "type" -> snap.type = snapType(Decode.text(value, key), value.line());
         case "base" -> snap.base = Decode.text(value, key);
@@ -217,7 +216,8 @@ final class SnapYamlReader {
       }
       YamlNode value = e.value();
       switch (key) {
-        case "" -> throw new YamlProblem(e.key().line(), path, what + " has an empty attribute key");
+        case "" ->
+            throw new YamlProblem(e.key().line(), path, what + " has an empty attribute key");
         case "interface" -> {
           if (!(value instanceof Scalar s && s.value() instanceof String v)) {
             throw new YamlProblem(value.line(), path + ".interface", "interface name on " + what

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,7 @@ final class YamlTree {
 
   private static final Pattern PLAIN_FLOAT =
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
+  private static final Pattern ANCHOR = Pattern.compile("^[0-9A-Za-z_-]+$");
   private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
   private static final Map<String, Object> KEYWORDS = keywords();
 
@@ -84,7 +87,8 @@ final class YamlTree {
     if (root == null) {
       return Optional.empty();
     }
-    YamlNode node = new YamlTree().convert(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+    Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+    YamlNode node = new YamlTree().convert(root, open);
     return node instanceof Scalar s && s.isNull() ? Optional.empty() : Optional.of(node);
   }
 
@@ -96,6 +100,10 @@ final class YamlTree {
   private YamlNode convert(Node node, Set<Node> open) {
     if (++nodes > MAX_NODES) {
       throw new YamlProblem(line(node), "document contains excessive aliasing");
+    }
+    // libyaml (go-yaml) only takes letters, digits, '_' and '-' in anchor names; SnakeYAML more.
+    if (node.getAnchor() != null && !ANCHOR.matcher(node.getAnchor()).matches()) {
+      throw new YamlProblem(line(node), "did not find expected alphabetic or numeric character");
     }
     if (node instanceof ScalarNode s) {
       return scalar(s);
@@ -121,7 +129,7 @@ final class YamlTree {
     // Later assignments win as in go-yaml (a merge after a key overrides it); only explicit
     // keys count as repeats.
     Map<String, Entry> entries = new LinkedHashMap<>();
-    Set<String> explicit = new java.util.HashSet<>();
+    Set<String> explicit = new HashSet<>();
     for (NodeTuple tuple : node.getValue()) {
       YamlNode key = convert(tuple.getKeyNode(), open);
       if (!(key instanceof Scalar k)) {
@@ -260,7 +268,7 @@ final class YamlTree {
   }
 
   private static Map<String, Object> keywords() {
-    Map<String, Object> m = new java.util.HashMap<>();
+    Map<String, Object> m = new HashMap<>();
     for (String s : List.of("y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On",
         "ON")) {
       m.put(s, Boolean.TRUE);

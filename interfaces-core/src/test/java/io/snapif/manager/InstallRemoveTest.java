@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
+import io.snapif.store.InMemoryStateStore;
 import io.snapif.testing.FakePolicy;
 import io.snapif.testing.Snaps;
 import io.snapif.spi.SystemState;
@@ -126,20 +128,60 @@ class InstallRemoveTest {
     ChangeReport report = m.apply(remove("vlc"));
 
     assertThat(m.connections()).isEmpty();
+    assertThat(m.remembered()).isEmpty();
     assertThat(report.removed()).hasSize(4);
     assertThat(m.snap("vlc")).isEmpty();
   }
 
   @Test
-  void remove_thenReinstallAutoConnectsAgain() {
+  void remove_thenReinstall_autoConnectsWhatWasInEffect() {
     DefaultInterfaceManager m = manager();
     m.apply(install(vlc()));
-    m.apply(disconnect("vlc:home", ":home"));
     m.apply(remove("vlc"));
 
     m.apply(install(vlc()));
 
     assertThat(flags(m)).containsEntry("vlc:home core:home", "auto");
+  }
+
+  @Test
+  void remove_thenReinstall_keepsUndesiredUntilTheManagerIsClosed() {
+    InMemoryStateStore store = new InMemoryStateStore();
+    try (InterfaceManager m = open(store)) {
+      m.apply(install(vlc()));
+      m.apply(disconnect("vlc:home", ":home"));
+      m.apply(remove("vlc"));
+      assertThat(m.remembered()).isEmpty();
+
+      // snapd 2.57.6 keeps the undesired entry until it restarts
+      ChangeReport reinstall = m.apply(install(vlc()));
+      assertThat(flags(m)).containsEntry("vlc:home core:home", "auto,undesired");
+      assertThat(reinstall.added()).containsKey(ConnectionId.parse("vlc:home core:home"));
+      m.apply(remove("vlc"));
+    }
+    try (InterfaceManager m = open(store)) {
+      m.apply(install(vlc()));
+      assertThat(flags(m)).containsEntry("vlc:home core:home", "auto");
+    }
+  }
+
+  @Test
+  void remove_thenReinstall_bringsBackDormantManualConnection() {
+    DefaultInterfaceManager m = manager();
+    m.apply(install(vlc()));
+    m.apply(connect("vlc:camera"));
+    m.apply(io.snapif.testing.Ops.refresh(Snaps.snap("vlc").plugs("home").build()));
+    m.apply(remove("vlc"));
+
+    m.apply(install(vlc()));
+
+    assertThat(flags(m)).containsEntry("vlc:camera core:camera", "manual");
+    assertThat(m.established()).containsKey(ConnectionId.parse("vlc:camera core:camera"));
+  }
+
+  private static InterfaceManager open(InMemoryStateStore store) {
+    return InterfaceManager.builder().policy(Fixtures.POLICY)
+        .implicitInterfaces(Fixtures.IMPLICIT).store(store).build();
   }
 
   @Test

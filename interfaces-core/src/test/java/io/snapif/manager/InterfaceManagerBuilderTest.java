@@ -7,6 +7,8 @@ import static io.snapif.testing.Ops.install;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.snapif.catalog.InterfaceCatalog;
+import io.snapif.catalog.InterfaceInfo;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.SnapType;
@@ -38,6 +40,22 @@ class InterfaceManagerBuilderTest {
       assertThat(m.connections()).isEmpty();
       assertThat(m.seeded()).isFalse();
       assertThat(m.device()).isEqualTo(Device.classicUbuntu());
+    }
+  }
+
+  @Test
+  void build_byDefault_takesImplicitSlotsFromTheBuiltinCatalog() {
+    InterfaceCatalog catalog = InterfaceCatalog.builtin();
+    try (InterfaceManager classic = InterfaceManager.builder().policy(Fixtures.POLICY).build();
+        InterfaceManager core = InterfaceManager.builder().policy(Fixtures.POLICY)
+            .device(Device.builder().classic(false).build()).systemSnap("snapd").build()) {
+      assertThat(classic.snaps().get(0).snap().slots().keySet()).containsExactlyInAnyOrderElementsOf(
+          catalog.implicitOn(true).stream().map(InterfaceInfo::name).toList());
+      assertThat(core.snaps().get(0).snap().slots().keySet()).containsExactlyInAnyOrderElementsOf(
+          catalog.implicitOn(false).stream().map(InterfaceInfo::name).toList());
+      assertThat(classic.snaps().get(0).snap().slots()).containsKeys("desktop", "network");
+      assertThat(core.snaps().get(0).snap().slots()).containsKey("network")
+          .doesNotContainKey("desktop");
     }
   }
 
@@ -91,7 +109,7 @@ class InterfaceManagerBuilderTest {
       before = m.state();
     }
     try (DefaultInterfaceManager m = (DefaultInterfaceManager) InterfaceManager.builder()
-        .policy(Fixtures.POLICY).store(store).build()) {
+        .policy(Fixtures.POLICY).implicitInterfaces(Fixtures.IMPLICIT).store(store).build()) {
       assertThat(m.state()).isEqualTo(before);
     }
   }

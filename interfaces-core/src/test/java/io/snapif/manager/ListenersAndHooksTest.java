@@ -128,6 +128,48 @@ class ListenersAndHooksTest {
   }
 
   @Test
+  void manualConnectionPolicy_seesTheDynamicAttributesOfPrepareHooks() {
+    // like snapd's connect task: prepare hooks first, then the connection rules
+    io.snapif.spi.PolicyEvaluator policy = new io.snapif.spi.PolicyEvaluator() {
+      @Override
+      public Decision checkInstallation(io.snapif.model.InstalledSnap snap,
+          io.snapif.model.Device device) {
+        return Fixtures.POLICY.checkInstallation(snap, device);
+      }
+
+      @Override
+      public Decision checkConnection(io.snapif.spi.ConnectCandidate c) {
+        boolean restricted = c.plugDynamic().get("restricted").isPresent();
+        return restricted
+            ? Fixtures.POLICY.denyingConnectionOf(c.plug().iface()).checkConnection(c)
+            : Fixtures.POLICY.checkConnection(c);
+      }
+
+      @Override
+      public io.snapif.spi.AutoConnectPlan planAutoConnect(io.snapif.spi.AutoConnectRequest r) {
+        return Fixtures.POLICY.planAutoConnect(r);
+      }
+    };
+    InterfaceHook restrictCamera = new InterfaceHook() {
+      @Override
+      public HookOutcome prepare(Side side, HookContext context) {
+        return side == Side.PLUG && context.candidate().plug().iface().equals("camera")
+            ? HookOutcome.proceed(Attributes.of(Map.of("restricted", true)))
+            : HookOutcome.proceed();
+      }
+    };
+    InterfaceManager m = InterfaceManager.builder().policy(policy)
+        .implicitInterfaces(Fixtures.IMPLICIT).hook(restrictCamera).build();
+    m.apply(install(vlc()));
+
+    assertThatThrownBy(() -> m.apply(connect("vlc:camera")))
+        .isInstanceOfSatisfying(OperationException.class,
+            e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONNECT_DENIED));
+    assertThat(m.connections()).doesNotContainKey(
+        io.snapif.model.ConnectionId.parse("vlc:camera core:camera"));
+  }
+
+  @Test
   void prepareHookVeto_failsTheOperationWithConflictAndChangesNothing() {
     InterfaceHook veto = new InterfaceHook() {
       @Override

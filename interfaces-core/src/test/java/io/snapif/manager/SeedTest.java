@@ -158,7 +158,7 @@ class SeedTest {
   }
 
   @Test
-  void gadgetSnapRemovedAndReinstalled_noGadgetConnections() {
+  void appRemovedAndReinstalled_getsNoGadgetConnections() {
     DefaultInterfaceManager m = manager(POLICY);
     m.apply(seed(pc(), app1()));
     m.apply(remove("app1"));

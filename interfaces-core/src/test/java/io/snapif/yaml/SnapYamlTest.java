@@ -249,6 +249,15 @@ class SnapYamlTest {
   }
 
   @Test
+  void validationErrorsPointAtTheField() {
+    fails("name: a1\nsummary: s\nversion: 1.0-\n").satisfies(e -> {
+      assertThat(e.line()).hasValue(3);
+      assertThat(e.path()).isEqualTo("version");
+      assertThat(e.problem()).startsWith("invalid snap version \"1.0-\": must end with");
+    });
+  }
+
+  @Test
   void duplicateKeysAreRejected() {
     fails("name: a1\nversion: '1'\nname: a2\n").satisfies(e -> {
       assertThat(e.line()).hasValue(3);
@@ -307,7 +316,8 @@ class SnapYamlTest {
     fails("name: Hello\nversion: '1'\n").withMessageContaining("invalid snap name: \"Hello\"");
     fails("name: a\nversion: '1'\n").withMessageContaining("invalid snap name: \"a\"");
     fails("name: a--b\nversion: '1'\n").withMessageContaining("invalid snap name");
-    fails("name: " + "a".repeat(41) + "\nversion: '1'\n").withMessageContaining("invalid snap name");
+    fails("name: " + "a".repeat(41) + "\nversion: '1'\n")
+        .withMessageContaining("invalid snap name");
     assertThat(read("name: 0ad\nversion: '1'\n").name()).isEqualTo("0ad");
   }
 

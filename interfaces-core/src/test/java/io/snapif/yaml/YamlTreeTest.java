@@ -123,6 +123,13 @@ class YamlTreeTest {
   }
 
   @Test
+  void anchorNamesAreLimitedAsInLibyaml() {
+    assertThat(YamlTree.parse("a: &ok-1_x [1]\nb: *ok-1_x\n")).isPresent();
+    assertThatThrownBy(() -> YamlTree.parse("a: &x`y [1]\n")).isInstanceOf(YamlProblem.class)
+        .hasMessage("did not find expected alphabetic or numeric character");
+  }
+
+  @Test
   void onlyTheFirstDocumentCountsAndEmptyIsNothing() {
     Mapping m = (Mapping) YamlTree.parse("a: 1\n---\n: : bad [\n").orElseThrow();
     assertThat(m.entries()).hasSize(1);

@@ -14,7 +14,8 @@ final class BoolFileSanitizer implements Sanitizer {
   @Override
   public Attributes checkSlot(Slot slot, SnapContext snap) {
     String path = slot.attributes().getString("path").filter(p -> !p.isEmpty())
-        .orElseThrow(() -> new AttributeCheckException("bool-file must contain the path attribute"));
+        .orElseThrow(
+            () -> new AttributeCheckException("bool-file must contain the path attribute"));
     // snapd matches the cleaned path, so "/sys/class/leds/x/../x/brightness" passes.
     String clean = GoPath.clean(path);
     if (ALLOWED.stream().noneMatch(p -> p.matcher(clean).matches())) {

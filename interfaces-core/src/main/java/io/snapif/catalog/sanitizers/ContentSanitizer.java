@@ -30,7 +30,8 @@ final class ContentSanitizer implements Sanitizer {
     Attributes attrs = withContentDefault(slot.attributes(), slot.name());
     if (attrs.get("source").isPresent()) {
       if (attrs.get("read").isPresent()) {
-        throw new AttributeCheckException("move the \"read\" attribute into the \"source\" section");
+        throw new AttributeCheckException(
+            "move the \"read\" attribute into the \"source\" section");
       }
       if (attrs.get("write").isPresent()) {
         throw new AttributeCheckException(

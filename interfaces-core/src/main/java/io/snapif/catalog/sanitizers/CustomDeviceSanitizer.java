@@ -59,7 +59,8 @@ final class CustomDeviceSanitizer implements Sanitizer {
       }
     }
     if (allDevices.isEmpty() && files.isEmpty()) {
-      throw new AttributeCheckException("cannot use custom-device slot without any files or devices");
+      throw new AttributeCheckException(
+          "cannot use custom-device slot without any files or devices");
     }
 
     List<?> rules = (List<?>) GoType.listOf(GoType.mapOf(GoType.ANY))

@@ -17,7 +17,8 @@ final class Pkcs11Sanitizer implements Sanitizer {
           "pkcs11 slot \"pkcs11-socket\" attribute must be a string, not " + GoText.value(socket));
     }
     if (!GoPath.isCleanSubPath(path)) {
-      throw new AttributeCheckException("pkcs11 unix socket path is not clean: " + GoText.quote(path));
+      throw new AttributeCheckException(
+          "pkcs11 unix socket path is not clean: " + GoText.quote(path));
     }
     if (!GoPath.dir(path).equals("/run/p11-kit")) {
       throw new AttributeCheckException(

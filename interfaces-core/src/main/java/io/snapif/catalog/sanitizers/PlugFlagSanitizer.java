@@ -45,7 +45,8 @@ final class PlugFlagSanitizer implements Sanitizer {
   }
 
   static PlugFlagSanitizer kubernetesSupport() {
-    return new PlugFlagSanitizer("flavor", Set.of("kubelet", "kubeproxy", "autobind-unix")::contains,
+    return new PlugFlagSanitizer("flavor",
+        Set.of("kubelet", "kubeproxy", "autobind-unix")::contains,
         "kubernetes-support plug requires \"flavor\" to be either \"kubelet\", \"kubeproxy\" or "
             + "\"autobind-unix\"");
   }

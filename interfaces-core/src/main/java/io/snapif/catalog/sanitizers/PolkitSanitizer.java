@@ -7,8 +7,8 @@ import io.snapif.model.Plug;
 final class PolkitSanitizer implements Sanitizer {
   @Override
   public Attributes checkPlug(Plug plug, SnapContext snap) {
-    String prefix =
-        (String) GoType.STRING.require(plug.attributes(), "action-prefix", plug.snap(), plug.iface());
+    String prefix = (String) GoType.STRING.require(
+        plug.attributes(), "action-prefix", plug.snap(), plug.iface());
     try {
       DbusNames.requireBusName(prefix);
     } catch (AttributeCheckException e) {

@@ -38,7 +38,8 @@ final class PosixMqSanitizer implements Sanitizer {
         }));
     for (String path : paths(attrs, slot)) {
       if (path.isEmpty()) {
-        throw new AttributeCheckException("posix-mq slot \"path\" attribute values cannot be empty");
+        throw new AttributeCheckException(
+            "posix-mq slot \"path\" attribute values cannot be empty");
       }
       validatePath(path.startsWith("/") ? path : "/" + path);
     }

@@ -39,7 +39,8 @@ class DbusSanitizerTest {
   void mpris_onlyAValidName() {
     assertThat(checkSlot("mpris", attrs("name", "vlc")).asMap()).hasSize(1);
     assertThat(checkSlot("mpris", attrs()).isEmpty()).isTrue();
-    slotFails("mpris", attrs("name", "vlc.player")).hasMessage("invalid name element: \"vlc.player\"");
+    slotFails("mpris", attrs("name", "vlc.player"))
+        .hasMessage("invalid name element: \"vlc.player\"");
     slotFails("mpris", attrs("name", 7L)).hasMessage("name element 7 is not a string");
     slotFails("mpris", attrs("player", "x")).hasMessage("unknown attribute 'player'");
   }

@@ -30,7 +30,8 @@ class DeviceSlotSanitizersTest {
 
   @Test
   void i2c_takesPathOrSysfsName() {
-    assertThat(checkSlot("i2c", attrs("path", "/dev/i2c-1"))).isEqualTo(attrs("path", "/dev/i2c-1"));
+    assertThat(checkSlot("i2c", attrs("path", "/dev/i2c-1")))
+        .isEqualTo(attrs("path", "/dev/i2c-1"));
     assertThat(checkSlot("i2c", attrs("sysfs-name", "1-0050")).asMap()).hasSize(1);
     // snapd cleans before matching
     assertThat(checkSlot("i2c", attrs("path", "/dev/x/../i2c-2")).asMap()).hasSize(1);
@@ -79,7 +80,8 @@ class DeviceSlotSanitizersTest {
     slotFails("raw-volume", attrs("path", "/dev//sda1"))
         .hasMessage("cannot use slot \"snap:raw-volume\" path \"/dev//sda1\": try "
             + "\"/dev/sda1\"\"");
-    slotFails("raw-volume", attrs()).hasMessage("slot \"snap:raw-volume\" must have a path attribute");
+    slotFails("raw-volume", attrs())
+        .hasMessage("slot \"snap:raw-volume\" must have a path attribute");
   }
 
   @Test

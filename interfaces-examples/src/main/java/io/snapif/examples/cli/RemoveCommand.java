@@ -1,0 +1,25 @@
+package io.snapif.examples.cli;
+
+import io.snapif.manager.ChangeReport;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.manager.Operation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code snapif remove SNAP}: removes a snap and its connections. */
+@Command(name = "remove", mixinStandardHelpOptions = true,
+    description = "Remove a snap: its connections go, and what was remembered about them.")
+final class RemoveCommand extends ChangingCommand {
+  @Parameters(index = "0", paramLabel = "SNAP")
+  String snap;
+
+  @Override
+  Operation operation(InterfaceManager manager) {
+    return new Operation.Remove(snap);
+  }
+
+  @Override
+  String applied(ChangeReport report, InterfaceManager manager) {
+    return snap + " removed\n";
+  }
+}

@@ -1,0 +1,136 @@
+package io.snapif.examples.cli;
+
+import io.snapif.examples.scenario.Managers;
+import io.snapif.examples.scenario.Scenario;
+import io.snapif.examples.scenario.ScenarioJson;
+import io.snapif.examples.scenario.ScenarioReader;
+import io.snapif.examples.scenario.ScenarioResult;
+import io.snapif.examples.scenario.ScenarioRunner;
+import io.snapif.examples.scenario.StepResult;
+import io.snapif.model.Connection;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code snapif scenario run FILE}: runs a scenario of the scenario format. */
+@Command(name = "scenario", mixinStandardHelpOptions = true,
+    description = "Run scenarios: a system, its snaps and a sequence of operations.",
+    subcommands = {ScenarioCommand.Run.class})
+final class ScenarioCommand implements Runnable {
+  @ParentCommand SnapifCli root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** {@code scenario run FILE [--json] [--rules FILE.drl ...]}. */
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = {"Run a scenario file (JSON or YAML) on a fresh system and report, after "
+          + "every op, whether it succeeded and the connection state.",
+          "Exit status 0 when the scenario ran to its end (its steps may fail: that is the "
+              + "result), 1 when it could not be read or run."})
+  static final class Run implements Callable<Integer> {
+    @ParentCommand ScenarioCommand parent;
+    @Mixin RulesOption rules;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print the result as the scenario format's JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      SnapifCli root = parent.root;
+      Scenario scenario = ScenarioReader.read(file);
+      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(rules.files));
+      Progress progress = new Progress(root.err(), root.terminal() && !json);
+      ScenarioResult result = runner.run(scenario, progress);
+      progress.finish(result);
+      root.out().print(json ? ScenarioJson.write(result) + "\n" : text(result));
+      return SnapifCli.OK;
+    }
+
+    /**
+     * Per step, {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection state
+     * after it, one entry per line.
+     */
+    static String text(ScenarioResult result) {
+      StringBuilder out = new StringBuilder();
+      for (StepResult step : result.steps()) {
+        if (step.ok()) {
+          out.append("ok ").append(step.op()).append('\n');
+        } else {
+          out.append("FAILED ").append(step.op()).append(": ")
+              .append(step.errorKind().get().word()).append(": ").append(step.message())
+              .append('\n');
+        }
+        TabWriter w = TabWriter.snapTable();
+        step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
+        out.append(w.format());
+      }
+      return out.toString();
+    }
+
+    private static String flags(Connection c) {
+      List<String> flags = new ArrayList<>();
+      if (c.auto()) {
+        flags.add("auto");
+      }
+      if (c.byGadget()) {
+        flags.add("by-gadget");
+      }
+      if (c.undesired()) {
+        flags.add("undesired");
+      }
+      return flags.isEmpty() ? "manual" : String.join(",", flags);
+    }
+  }
+
+  /** Progress on a terminal: one updating line on stderr, a summary at the end. */
+  static final class Progress implements ScenarioRunner.Listener {
+    private final PrintWriter err;
+    private final boolean enabled;
+
+    Progress(PrintWriter err, boolean enabled) {
+      this.err = err;
+      this.enabled = enabled;
+    }
+
+    @Override
+    public void stepDone(int index, int total, StepResult step) {
+      if (enabled) {
+        err.print("\r\033[K[" + (index + 1) + "/" + total + "] " + step.op());
+        err.flush();
+      }
+    }
+
+    void finish(ScenarioResult result) {
+      if (!enabled) {
+        return;
+      }
+      StepResult slowest = result.steps().stream()
+          .max(java.util.Comparator.comparing(StepResult::elapsed)).orElse(null);
+      err.print("\r\033[K");
+      err.println(String.format(Locale.ROOT, "%s: %d steps, %d ok, %d failed in %.2f s%s",
+          result.name(), result.steps().size(), result.steps().size() - result.failures(),
+          result.failures(), result.elapsed().toNanos() / 1e9,
+          slowest == null ? "" : String.format(Locale.ROOT, " (slowest: %s, %.3f s)",
+              slowest.op(), slowest.elapsed().toNanos() / 1e9)));
+      err.flush();
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.snapif.examples.cli;
+
+import io.snapif.examples.scenario.ManagerOpener;
+import io.snapif.examples.scenario.Managers;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.model.Device;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The system a command works on: a manager opened on the state file. When there is no state file
+ * yet, a command that changes the system creates it from the demo system (or, for {@code seed},
+ * empty); a command that only reads, or a dry run, works on a throw-away copy so that nothing is
+ * written.
+ */
+final class SystemSession implements AutoCloseable {
+  /** What the command will do with the system. */
+  enum Access {
+    /** Only reads. */
+    READ,
+    /** Changes the state file. */
+    CHANGE,
+    /** Simulates a change: nothing may be written. */
+    DRY_RUN
+  }
+
+  private final InterfaceManager manager;
+  private final Path scratch;
+
+  private SystemSession(InterfaceManager manager, Path scratch) {
+    this.manager = manager;
+    this.scratch = scratch;
+  }
+
+  /** Opens the system, starting from the demo when there is no state file. */
+  static SystemSession open(
+      StateOptions options, List<Path> rules, Access access, Map<String, String> env) {
+    return open(options, rules, access, env, true);
+  }
+
+  /** Opens the system; without a state file, starts from the demo or from an empty system. */
+  static SystemSession open(StateOptions options, List<Path> rules, Access access,
+      Map<String, String> env, boolean demo) {
+    Path file = options.stateFile(env);
+    boolean classic = options.classicSystem();
+    ManagerOpener opener = Managers.fileBacked(rules);
+    Device device = DemoSystem.scenario(classic).device();
+    if (Files.exists(file)) {
+      return new SystemSession(opener.open(file, device), null);
+    }
+    Path scratch = null;
+    Path target = file;
+    try {
+      if (access == Access.CHANGE) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      } else {
+        scratch = Files.createTempDirectory("snapif-");
+        target = scratch.resolve("state.json");
+      }
+      if (demo) {
+        DemoSystem.create(target, classic, opener);
+      }
+      return new SystemSession(opener.open(target, device), scratch);
+    } catch (IOException e) {
+      delete(scratch);
+      throw new CliFailure("cannot create the state file " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      delete(scratch);
+      if (scratch == null) {
+        // a half-made demo state would be taken for a real one next time
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // the original failure is what matters
+        }
+      }
+      throw e;
+    }
+  }
+
+  InterfaceManager manager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    try {
+      manager.close();
+    } finally {
+      delete(scratch);
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary copy is harmless
+    }
+  }
+}

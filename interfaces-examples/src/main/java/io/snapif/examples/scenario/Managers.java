@@ -1,0 +1,72 @@
+package io.snapif.examples.scenario;
+
+import io.snapif.SnapifException;
+import io.snapif.declaration.DeclarationParser;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.model.Device;
+import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.StateStore;
+import io.snapif.spi.SystemState;
+import io.snapif.store.FileStateStore;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How the examples make managers: the built-in catalog's implicit slots, the Drools policy (with
+ * the user's rule files, if any) and a file state store. The one place that knows the library's
+ * builders, so the CLI, the scenario runner and the tests all get the same setup.
+ */
+public final class Managers {
+  private Managers() {}
+
+  /**
+   * An opener of file-backed managers deciding with the built-in policy plus {@code ruleFiles}
+   * (Drools {@code .drl} files, in order).
+   *
+   * @throws SnapifException if a rule file cannot be read or compiled
+   */
+  public static ManagerOpener fileBacked(List<Path> ruleFiles) {
+    return fileBacked(policy(ruleFiles));
+  }
+
+  /** An opener of file-backed managers deciding with {@code policy}. */
+  public static ManagerOpener fileBacked(PolicyEvaluator policy) {
+    return (stateFile, device) -> open(FileStateStore.open(stateFile), policy, device);
+  }
+
+  /**
+   * Opens a manager on {@code store}. A stored state keeps the device it was made for; a new one
+   * is made for {@code deviceForNewState}. Either way the system snap gets the built-in
+   * catalog's implicit slots for that kind of device (classic or core).
+   *
+   * @throws io.snapif.spi.StateStoreException if the store cannot be read
+   */
+  public static InterfaceManager open(
+      StateStore store, PolicyEvaluator policy, Device deviceForNewState) {
+    Device device;
+    try {
+      device = store.load().map(SystemState::device).orElse(deviceForNewState);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return InterfaceManager.builder()
+        .policy(policy)
+        .device(device)
+        .store(store)
+        .build();
+  }
+
+  /**
+   * The policy the examples decide with: the built-in rules plus {@code ruleFiles}.
+   *
+   * @throws SnapifException if a rule file cannot be read or compiled
+   */
+  public static PolicyEvaluator policy(List<Path> ruleFiles) {
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
+        .baseDeclaration(DeclarationParser.builtinBaseDeclaration());
+    ruleFiles.forEach(policy::addRuleFile);
+    return policy.build();
+  }
+}

@@ -1,0 +1,52 @@
+package io.snapif.examples.scenario;
+
+import com.google.common.collect.ImmutableMap;
+import io.snapif.manager.ErrorKind;
+import io.snapif.model.Connection;
+import java.time.Duration;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The outcome of one op of a scenario: whether it succeeded, why not, and the whole connection
+ * state after it.
+ */
+@Value.Immutable
+public abstract class StepResult {
+  /** The op as text ({@code connect vlc:camera :camera}); free text, not compared. */
+  public abstract String op();
+
+  public abstract boolean ok();
+
+  /** Why the op failed; present exactly when {@link #ok()} is false. */
+  public abstract Optional<ErrorKind> errorKind();
+
+  /** The failure's message for people; empty when the op succeeded. */
+  @Value.Default
+  public String message() {
+    return "";
+  }
+
+  /**
+   * Every entry of the connection state after the op, keyed by connection id with the system
+   * snap spelled {@code core}, in the manager's order.
+   */
+  public abstract ImmutableMap<String, Connection> connections();
+
+  /** How long the op took (zero when not measured). */
+  @Value.Default
+  public Duration elapsed() {
+    return Duration.ZERO;
+  }
+
+  public static ImmutableStepResult.Builder builder() {
+    return ImmutableStepResult.builder();
+  }
+
+  @Value.Check
+  protected void check() {
+    if (ok() == errorKind().isPresent()) {
+      throw new IllegalStateException("a step has an error kind exactly when it failed");
+    }
+  }
+}
