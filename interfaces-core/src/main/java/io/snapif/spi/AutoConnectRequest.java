@@ -32,6 +32,20 @@ public abstract class AutoConnectRequest {
   /** Existing state entries among the candidate pairs. */
   public abstract ImmutableMap<ConnectionId, Connection> existing();
 
+  /**
+   * The other candidate slots of a plug of another snap: its pairs with the slots of its
+   * interface on installed snaps other than {@link #snap()}. snapd connects such a plug to one of
+   * this snap's slots only when that plug's own arity allows it among ALL its candidate slots, so
+   * the evaluator asks for them, but only for the plugs that auto-connection allows to one of
+   * this snap's slots (a handful, where listing every plug's slots up front could mean a large
+   * part of the system). Default: no other slots.
+   */
+  @Value.Default
+  @Value.Auxiliary
+  public SlotCandidates otherSlotsOfPlug() {
+    return SlotCandidates.none();
+  }
+
   public static ImmutableAutoConnectRequest.Builder builder() {
     return ImmutableAutoConnectRequest.builder();
   }

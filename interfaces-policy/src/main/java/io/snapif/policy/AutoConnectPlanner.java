@@ -7,11 +7,7 @@ import io.snapif.manager.DecisionLayer;
 import io.snapif.manager.Reason;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
-import io.snapif.model.Device;
-import io.snapif.model.InstalledSnap;
-import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
-import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.policy.fact.AlreadyInState;
 import io.snapif.policy.fact.Ambiguity;
@@ -46,8 +42,8 @@ import java.util.stream.Collectors;
  *   <li>every pair of the snap's plugs and slots with their candidates is checked; each of the
  *       snap's plugs is an {@link Endpoint} whose candidates the arity rules weigh;
  *   <li>a plug of another snap that may auto-connect to one of the snap's slots is weighed with
- *       all its other candidate slots on the installed snaps (looked up only then), because
- *       snapd connects it only if its own arity allows;
+ *       all its other candidate slots ({@link AutoConnectRequest#otherSlotsOfPlug()}, asked only
+ *       then), because snapd connects it only if its own arity allows;
  *   <li>the derived facts become the plan: per plug and per slot its candidates' decisions, the
  *       connections to make and the reasons (ambiguity, pairs already in state).
  * </ol>
@@ -90,7 +86,7 @@ final class AutoConnectPlanner {
         pairs.all.forEach(p -> known.add(p.getId()));
         int order = pairs.all.size();
         for (PlugRef plug : foreign) {
-          for (ConnectCandidate c : otherSlots(request, plug)) {
+          for (ConnectCandidate c : request.otherSlotsOfPlug().forPlug(plug)) {
             if (known.add(c.id())) {
               session.insert(PairCheck.autoConnection(c, base, order++, false, false));
             }
@@ -101,38 +97,6 @@ final class AutoConnectPlanner {
       }
       return assemble(request, pairs, session);
     }
-  }
-
-  /**
-   * The pairs of {@code plug} (of another snap) with the slots of its interface on the installed
-   * snaps other than the one being auto-connected, whose slots are already in the session.
-   */
-  private static List<ConnectCandidate> otherSlots(AutoConnectRequest request, PlugRef plug) {
-    String snapName = request.snap().name();
-    InstalledSnap plugSnap = request.installed().stream()
-        .filter(s -> s.name().equals(plug.snap()))
-        .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("candidate plug " + plug
-            + " is not on an installed snap"));
-    Plug p = plugSnap.snap().plugs().get(plug.name());
-    Device device = request.slotCandidates().values().stream()
-        .flatMap(List::stream)
-        .findFirst()
-        .orElseThrow()
-        .device();
-    List<ConnectCandidate> out = new ArrayList<>();
-    for (InstalledSnap other : request.installed()) {
-      if (other.name().equals(snapName)) {
-        continue;
-      }
-      for (Slot slot : other.snap().slots().values()) {
-        if (slot.iface().equals(p.iface())) {
-          out.add(ConnectCandidate.builder().plug(p).plugSnap(plugSnap).slot(slot)
-              .slotSnap(other).device(device).build());
-        }
-      }
-    }
-    return out;
   }
 
   /** The pair checks of a request, once each, and which endpoint of the snap lists them. */

@@ -69,6 +69,22 @@ final class BenchSystem {
       request.putPlugCandidates(plug.name(), list.build());
     }
     if (withSlots) {
+      request.otherSlotsOfPlug(ref -> {
+        InstalledSnap plugSnap = snaps.stream().filter(s -> s.name().equals(ref.snap()))
+            .findFirst().orElseThrow();
+        Plug plug = plugSnap.snap().plugs().get(ref.name());
+        List<ConnectCandidate> out = new ArrayList<>();
+        for (InstalledSnap other : snaps) {
+          if (other != snap) {
+            for (Slot slot : other.snap().slots().values()) {
+              if (slot.iface().equals(plug.iface())) {
+                out.add(candidate(plug, plugSnap, slot, other));
+              }
+            }
+          }
+        }
+        return out;
+      });
       for (Slot slot : snap.snap().slots().values()) {
         ImmutableList.Builder<ConnectCandidate> list = ImmutableList.builder();
         for (InstalledSnap other : snaps) {

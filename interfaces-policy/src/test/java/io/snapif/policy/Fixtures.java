@@ -119,6 +119,23 @@ public final class Fixtures {
     for (Connection c : existing) {
       request.putExisting(c.id(), c);
     }
+    // as the manager answers it: the plug with every slot of its interface on the other snaps
+    request.otherSlotsOfPlug(ref -> {
+      InstalledSnap plugSnap = installed.stream().filter(s -> s.name().equals(ref.snap()))
+          .findFirst().orElseThrow();
+      Plug plug = plugSnap.snap().plugs().get(ref.name());
+      List<ConnectCandidate> out = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        if (other != snap) {
+          for (Slot slot : other.snap().slots().values()) {
+            if (slot.iface().equals(plug.iface())) {
+              out.add(pair(plugSnap, plug.name(), other, slot.name(), device));
+            }
+          }
+        }
+      }
+      return out;
+    });
     return request.build();
   }
 
