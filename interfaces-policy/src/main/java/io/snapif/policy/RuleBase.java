@@ -95,6 +95,20 @@ final class RuleBase {
     return packages;
   }
 
+  /**
+   * This rule base after one empty decision, so that the classes a session needs are loaded
+   * before the first real decision.
+   */
+  RuleBase warmedUp() {
+    KieSession session = newSession();
+    try {
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return this;
+  }
+
   /** A fresh session for one decision batch; dispose it (returns it to the pool). */
   KieSession newSession() {
     return pool.newKieSession();

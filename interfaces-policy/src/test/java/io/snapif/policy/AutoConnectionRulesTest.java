@@ -52,7 +52,8 @@ class AutoConnectionRulesTest {
   @Test
   void deniedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "camera", "deny-auto-connection", TRUE));
-    assertThat(verdict(check(VLC, base)).getRule()).isEqualTo("auto-connection: denied by plug rule");
+    assertThat(verdict(check(VLC, base)).getRule())
+        .isEqualTo("auto-connection: denied by plug rule");
     Declaration connectionOnly = declaration(rule(Side.PLUG, "camera", "deny-connection", TRUE));
     assertThat(verdict(check(VLC, connectionOnly)).getRule())
         .isEqualTo("auto-connection: allowed by plug rule");
