@@ -1,6 +1,5 @@
 package io.snapif.policy;
 
-import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Arity;
 import io.snapif.declaration.CheckKind;
 import io.snapif.manager.Decision;
@@ -67,21 +66,19 @@ final class Decisions {
   Decision decision(Check check) {
     List<Ruling> counted = rulings(check);
     Verdict first = counted.get(0).getVerdict();
-    ImmutableList.Builder<Reason> reasons = ImmutableList.builderWithExpectedSize(counted.size());
-    for (Ruling r : counted) {
-      reasons.add(reason(r.getVerdict(), ""));
-    }
-    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
-      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
-        reasons.add(reason(v, "overridden: " + v.getMessage() + ": "));
-      }
-    }
     var decision = Decision.builder()
         .kind(check.getKind())
         .allowed(first.isAllowed())
         .subject(check.getSubject())
-        .message(first.getMessage())
-        .reasons(reasons.build());
+        .message(first.getMessage());
+    for (Ruling r : counted) {
+      decision.addReasons(reason(r.getVerdict(), ""));
+    }
+    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
+      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
+        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+      }
+    }
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {
       // snapd normalizes plugs-per-slot to * and slots-per-plug to * or 1.
       decision.slotsPerPlug(first.isSlotsPerPlugAny() ? Arity.any() : Arity.one())
