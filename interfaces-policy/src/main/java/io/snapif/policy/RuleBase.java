@@ -36,12 +36,10 @@ final class RuleBase {
   // Written by kie-maven-plugin: one line per generated model class, after a version line.
   private static final String MODEL_INDEX = "META-INF/kie/io.snapif/interfaces-policy/drools-model";
 
-  private final KieBase kieBase;
   private final KieSessionsPool pool;
   private final boolean custom;
 
   private RuleBase(KieBase kieBase, boolean custom) {
-    this.kieBase = kieBase;
     this.pool = kieBase.newKieSessionsPool(2);
     this.custom = custom;
   }
@@ -117,10 +115,6 @@ final class RuleBase {
   /** Whether user rule files are loaded. */
   boolean hasCustomRules() {
     return custom;
-  }
-
-  KieBase kieBase() {
-    return kieBase;
   }
 
   /** A rule file's name (for messages) and text. */

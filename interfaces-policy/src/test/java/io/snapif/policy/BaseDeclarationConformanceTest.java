@@ -261,6 +261,24 @@ class BaseDeclarationConformanceTest {
     assertThat(wrong).isEmpty();
   }
 
+  @Test
+  void systemSnap_withItsImplicitSlots_passesTheInstallationCheck() {
+    // snapd adds the implicit slots to the system snap before its installation check
+    for (boolean classic : new boolean[] {true, false}) {
+      for (SnapType type : List.of(SnapType.OS, SnapType.SNAPD)) {
+        boolean snapd = type == SnapType.SNAPD;
+        var system = snap(snapd ? "snapd" : "core", type).publisher("canonical")
+            .snapId(snapd ? "PMrrV4ml8uWuEUDBT8dSGnKUYbevVhc4" : "99T7MUlRhtI3U0QFgl5mXXESAiSwt776");
+        for (InterfaceInfo info : InterfaceCatalog.builtin().implicitOn(classic)) {
+          system.slot(info.name(), info.name());
+        }
+        Decision d = POLICY.checkInstallation(system.build(), classic ? CLASSIC : CORE);
+        assertThat(d.allowed()).as(type + " on " + (classic ? "classic" : "core") + ": "
+            + d.message()).isTrue();
+      }
+    }
+  }
+
   // ---- snowflakes checked one by one --------------------------------------------------------
 
   @Test

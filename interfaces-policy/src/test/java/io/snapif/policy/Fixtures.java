@@ -1,7 +1,6 @@
 package io.snapif.policy;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
@@ -230,13 +229,5 @@ public final class Fixtures {
 
   public static ImmutableList<String> list(String... values) {
     return ImmutableList.copyOf(values);
-  }
-
-  public static <K, V> ImmutableMap<K, V> map(K k, V v) {
-    return ImmutableMap.of(k, v);
-  }
-
-  static List<Object> facts(Object... facts) {
-    return new ArrayList<>(List.of(facts));
   }
 }
