@@ -22,6 +22,7 @@ import io.snapif.spi.AutoConnectPlan.Outcome;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -234,7 +235,7 @@ final class AutoConnectPlanner {
   private static final class Results {
     final Map<PairCheck, NewConnection> made = new IdentityHashMap<>();
     final Map<PairCheck, AlreadyInState> inState = new IdentityHashMap<>();
-    final Set<PairCheck> candidates = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<PairCheck> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Ambiguity> ambiguities;
 
     Results(DecisionSession session) {

@@ -10,13 +10,13 @@ import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
+import io.snapif.policy.RuleBase.RuleSource;
 import io.snapif.policy.fact.Check;
 import io.snapif.policy.fact.InstallationCheck;
 import io.snapif.policy.fact.PairCheck;
 import io.snapif.policy.fact.Refusal;
 import io.snapif.policy.fact.Ruling;
 import io.snapif.policy.fact.Verdict;
-import io.snapif.policy.RuleBase.RuleSource;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
@@ -141,7 +141,10 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   /**
    * Whether the plug may be connected to the slot by a manual or gadget connect ({@code
    * connection} rules). snapd skips this check when either snap has no snap-declaration; custom
-   * rules still apply then.
+   * rules still apply then. Attribute constraints and {@code $PLUG()}/{@code $SLOT()} see the
+   * candidate's dynamic attributes over its static ones, as snapd's connect task does once the
+   * interface hooks have run (auto-connection candidates are checked on static attributes only,
+   * as snapd checks them before any hook).
    *
    * @throws IllegalArgumentException if plug and slot have different interfaces
    * @throws RuleExecutionException if a rule fails or the rules do not settle
