@@ -78,6 +78,25 @@ class CustomRulesTest {
   }
 
   @Test
+  void customRules_stayWithTheirEvaluator() throws Exception {
+    InstalledSnap acmeCam = app("spy").publisher("acme").plug("camera", "camera").build();
+    DroolsPolicyEvaluator before = DroolsPolicyEvaluator.builtin();
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("deny-camera-to-acme.drl")).build();
+    DroolsPolicyEvaluator after = DroolsPolicyEvaluator.builtin();
+
+    assertThat(site.checkConnection(pair(acmeCam, "camera", CORE_SNAP, "camera", CLASSIC))
+        .allowed()).isFalse();
+    // evaluators built without the file, before or after, never see its rules
+    for (DroolsPolicyEvaluator plain : List.of(before, after)) {
+      Decision d = plain.checkConnection(pair(acmeCam, "camera", CORE_SNAP, "camera", CLASSIC));
+      assertThat(d.allowed()).isTrue();
+      assertThat(d.reasons()).noneSatisfy(
+          r -> assertThat(r.layer()).isEqualTo(DecisionLayer.CUSTOM_RULE));
+    }
+  }
+
+  @Test
   void customDeny_appliesEvenWhereTheDeclarationsAreSkipped() throws Exception {
     DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
         .addRuleFile(sample("deny-camera-to-acme.drl")).build();
