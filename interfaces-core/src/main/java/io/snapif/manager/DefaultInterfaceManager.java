@@ -134,12 +134,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   @Override
   public ImmutableSortedMap<ConnectionId, Connection> established() {
-    return current.established;
+    return current.established();
   }
 
   @Override
   public ImmutableList<RememberedConnection> remembered() {
-    return current.remembered.values().asList();
+    return current.remembered().values().asList();
   }
 
   @Override
@@ -153,7 +153,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
     List<ConnectionRow> rows = new ArrayList<>();
     Set<PlugRef> connectedPlugs = new HashSet<>();
     Set<SlotRef> connectedSlots = new HashSet<>();
-    for (Connection c : s.established.values()) {
+    for (Connection c : s.established().values()) {
       connectedPlugs.add(c.id().plug());
       connectedSlots.add(c.id().slot());
       if (name.isEmpty() || Lifecycle.involves(c, name.get())) {
@@ -232,7 +232,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
           : c.id().slot().equals(slot.ref());
       if (mine) {
         out.addEntries(c);
-        Optional.ofNullable(s.remembered.get(c.id())).ifPresent(out::addRemembered);
+        Optional.ofNullable(s.remembered().get(c.id())).ifPresent(out::addRemembered);
       }
     }
     candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));

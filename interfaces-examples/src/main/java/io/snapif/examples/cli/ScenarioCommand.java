@@ -10,6 +10,7 @@ import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,15 +53,34 @@ final class ScenarioCommand implements Runnable {
     @Option(names = "--json", description = "Print the result as the scenario format's JSON.")
     boolean json;
 
+    @Option(names = "--timing", description = {"Print timings on stderr: start-up (JVM start "
+        + "to ready engine), total, and per kind of op its count, median, p99 and maximum."})
+    boolean timing;
+
     @Override
     public Integer call() {
+      Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
       Scenario scenario = ScenarioReader.read(file);
       ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(rules.files));
+      RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
       ScenarioResult result = runner.run(scenario, progress);
       progress.finish(result);
-      root.out().print(json ? ScenarioJson.write(result) + "\n" : text(result));
+      PrintWriter out = root.out();
+      if (json) {
+        ScenarioJson.write(result, out);
+        out.print('\n');
+      } else {
+        for (StepResult step : result.steps()) {
+          out.print(text(step));
+        }
+      }
+      out.flush();
+      if (timings != null) {
+        root.err().print(timings.report(result));
+        root.err().flush();
+      }
       return SnapifCli.OK;
     }
 
@@ -70,19 +90,23 @@ final class ScenarioCommand implements Runnable {
      */
     static String text(ScenarioResult result) {
       StringBuilder out = new StringBuilder();
-      for (StepResult step : result.steps()) {
-        if (step.ok()) {
-          out.append("ok ").append(step.op()).append('\n');
-        } else {
-          out.append("FAILED ").append(step.op()).append(": ")
-              .append(step.errorKind().get().word()).append(": ").append(step.message())
-              .append('\n');
-        }
-        TabWriter w = TabWriter.snapTable();
-        step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
-        out.append(w.format());
-      }
+      result.steps().forEach(step -> out.append(text(step)));
       return out.toString();
+    }
+
+    /** One step of {@link #text(ScenarioResult)}. */
+    static String text(StepResult step) {
+      StringBuilder out = new StringBuilder();
+      if (step.ok()) {
+        out.append("ok ").append(step.op()).append('\n');
+      } else {
+        out.append("FAILED ").append(step.op()).append(": ")
+            .append(step.errorKind().get().word()).append(": ").append(step.message())
+            .append('\n');
+      }
+      TabWriter w = TabWriter.snapTable();
+      step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
+      return out.append(w.format()).toString();
     }
 
     private static String flags(Connection c) {
