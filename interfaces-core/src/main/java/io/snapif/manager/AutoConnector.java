@@ -45,32 +45,44 @@ final class AutoConnector {
   /** The auto-connect request for every plug and slot of installed snap {@code snapName}. */
   AutoConnectRequest request(StateDraft draft, String snapName) {
     InstalledSnap snap = draft.snap(snapName).orElseThrow();
+    // One pass over the installed snaps finds the endpoints of the interfaces this snap uses,
+    // in installation order, instead of one pass per plug and slot.
+    Map<String, List<Slot>> slotsByIface = new HashMap<>();
+    snap.snap().plugs().values().forEach(p -> slotsByIface.put(p.iface(), new ArrayList<>()));
+    Map<String, List<Plug>> plugsByIface = new HashMap<>();
+    snap.snap().slots().values().forEach(s -> plugsByIface.put(s.iface(), new ArrayList<>()));
+    for (InstalledSnap other : draft.snaps()) {
+      for (Slot slot : other.snap().slots().values()) {
+        List<Slot> wanted = slotsByIface.get(slot.iface());
+        if (wanted != null) {
+          wanted.add(slot);
+        }
+      }
+      for (Plug plug : other.snap().plugs().values()) {
+        List<Plug> wanted = plugsByIface.get(plug.iface());
+        if (wanted != null) {
+          wanted.add(plug);
+        }
+      }
+    }
     Map<String, ImmutableList<ConnectCandidate>> plugCandidates = new LinkedHashMap<>();
     Map<String, ImmutableList<ConnectCandidate>> slotCandidates = new LinkedHashMap<>();
     Map<ConnectionId, Connection> existing = new HashMap<>();
     for (Plug plug : snap.snap().plugs().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : draft.snaps()) {
-        for (Slot slot : other.snap().slots().values()) {
-          if (slot.iface().equals(plug.iface())) {
-            ConnectCandidate c = Connector.candidate(draft, plug, slot);
-            candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
-          }
-        }
+      for (Slot slot : slotsByIface.get(plug.iface())) {
+        ConnectCandidate c = Connector.candidate(draft, plug, slot);
+        candidates.add(c);
+        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
       }
       plugCandidates.put(plug.name(), candidates.build());
     }
     for (Slot slot : snap.snap().slots().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : draft.snaps()) {
-        for (Plug plug : other.snap().plugs().values()) {
-          if (plug.iface().equals(slot.iface())) {
-            ConnectCandidate c = Connector.candidate(draft, plug, slot);
-            candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
-          }
-        }
+      for (Plug plug : plugsByIface.get(slot.iface())) {
+        ConnectCandidate c = Connector.candidate(draft, plug, slot);
+        candidates.add(c);
+        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
       }
       slotCandidates.put(slot.name(), candidates.build());
     }

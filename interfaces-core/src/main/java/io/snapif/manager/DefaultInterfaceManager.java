@@ -111,19 +111,16 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .generation(after.generation())
         .addAllDecisions(draft.decisions())
         .addAllWarnings(draft.warnings());
-    after.connections().forEach((id, entry) -> {
-      Connection old = before.connections().get(id);
-      if (old == null) {
-        report.putAdded(id, entry);
-      } else if (!old.equals(entry)) {
-        report.putChanged(id, entry);
-      }
-    });
-    before.connections().forEach((id, entry) -> {
-      if (!after.connections().containsKey(id)) {
-        report.putRemoved(id, entry);
-      }
-    });
+    SystemState.forEachConnectionChange(before.connections(), after.connections(),
+        (id, old, now) -> {
+          if (now.isEmpty()) {
+            report.putRemoved(id, old.get());
+          } else if (old.isEmpty()) {
+            report.putAdded(id, now.get());
+          } else {
+            report.putChanged(id, now.get());
+          }
+        });
     return report.build();
   }
 

@@ -275,29 +275,28 @@ public final class FileStateStore implements StateStore {
       throw new StateStoreException("it continues snapshot " + base + ", not the state file's "
           + "sha256:" + snapshot.checksum());
     }
+    if (records.isEmpty()) {
+      return new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
+          snapshot.bytes(), good, 0);
+    }
     StateJournal.Replay replay = new StateJournal.Replay(snapshot.state());
     SystemState before = snapshot.state();
-    SystemState state = snapshot.state();
     for (int i = 0; i < records.size(); i++) {
-      before = state;
+      if (i == records.size() - 1) {
+        before = replayed(replay, i + 1);
+      }
       replay.apply(new JsonInput(records.get(i), "line " + (i + 2)));
-      try {
-        state = i == records.size() - 1 ? replay.toState() : null;
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new StateStoreException("line " + (i + 2) + ": invalid state: " + e.getMessage(), e);
-      }
     }
-    Optional<SystemState> beforeLast = Optional.empty();
-    if (!records.isEmpty()) {
-      // replayed again without the last record: loads are rare, records are few
-      StateJournal.Replay previous = new StateJournal.Replay(snapshot.state());
-      for (int i = 0; i < records.size() - 1; i++) {
-        previous.apply(new JsonInput(records.get(i), "line " + (i + 2)));
-      }
-      beforeLast = Optional.of(previous.toState());
-    }
-    return new Stored(records.isEmpty() ? snapshot.state() : state, beforeLast,
+    return new Stored(replayed(replay, records.size() + 1), Optional.of(before),
         snapshot.checksum(), snapshot.bytes(), good, records.size());
+  }
+
+  private static SystemState replayed(StateJournal.Replay replay, int line) {
+    try {
+      return replay.toState();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new StateStoreException("line " + line + ": invalid state: " + e.getMessage(), e);
+    }
   }
 
   /** A journal line without its newline, and the offset just after that newline. */

@@ -59,20 +59,21 @@ final class StateJournal {
       }
     }
     ArrayNode removeConns = record.putArray("remove-conns");
-    before.connections().keySet().stream().filter(id -> !after.connections().containsKey(id))
-        .forEach(id -> removeConns.add(id.toString()));
     List<Connection> changed = new ArrayList<>();
-    after.connections().forEach((id, c) -> {
-      Connection was = before.connections().get(id);
-      if (was != c && !c.equals(was)) {
-        changed.add(c);
-      }
-    });
+    SystemState.forEachConnectionChange(before.connections(), after.connections(),
+        (id, was, entry) -> {
+          if (entry.isPresent()) {
+            changed.add(entry.get());
+          } else {
+            removeConns.add(id.toString());
+          }
+        });
     record.set("conns", StateJson.writeConns(changed));
-    Replay check = new Replay(before);
-    check.removeSnaps(old.keySet().stream().filter(n -> !now.containsKey(n)).toList());
-    put.forEach(check::putSnap);
-    if (!check.snapOrder().equals(new ArrayList<>(now.keySet()))) {
+    // the order replay would give: the old one without the removed, new snaps last
+    Map<String, InstalledSnap> replayed = new LinkedHashMap<>(old);
+    replayed.keySet().retainAll(now.keySet());
+    put.forEach(s -> replayed.put(s.name(), s));
+    if (!new ArrayList<>(replayed.keySet()).equals(new ArrayList<>(now.keySet()))) {
       return Optional.empty();
     }
     return Optional.of(record);
@@ -134,16 +135,12 @@ final class StateJournal {
       StateJson.readConns(in.field("conns")).forEach(conns::put);
     }
 
-    void removeSnaps(List<String> names) {
+    private void removeSnaps(List<String> names) {
       names.forEach(snaps::remove);
     }
 
-    void putSnap(InstalledSnap snap) {
+    private void putSnap(InstalledSnap snap) {
       snaps.put(snap.name(), snap);
-    }
-
-    List<String> snapOrder() {
-      return new ArrayList<>(snaps.keySet());
     }
 
     long generation() {
