@@ -2,6 +2,7 @@ package io.snapif.examples.cli;
 
 import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.StepResult;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +26,18 @@ final class RunTiming {
   }
 
   /**
-   * Marks the engine ready now. The JVM's start comes from the process's own start time; when
-   * the platform does not tell it, start-up counts from class loading of the CLI instead.
+   * Marks the engine ready now. Start-up counts from the JVM's own record of its start, which is
+   * to the millisecond; the process's start instant is the fallback, as Linux gives it only to
+   * the second (it adds the boot time, kept in whole seconds), and {@code cliStart} the last.
    */
   static RunTiming engineReady(Instant cliStart) {
-    Instant jvm = ProcessHandle.current().info().startInstant().orElse(cliStart);
+    Instant jvm;
+    try {
+      jvm = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+    } catch (RuntimeException | LinkageError e) {
+      // java.management missing from a trimmed runtime
+      jvm = ProcessHandle.current().info().startInstant().orElse(cliStart);
+    }
     return new RunTiming(jvm, Instant.now());
   }
 

@@ -8,6 +8,7 @@ import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
 import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
+import io.snapif.spi.PolicyEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,7 +63,9 @@ final class ScenarioCommand implements Runnable {
       Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
       Scenario scenario = ScenarioReader.read(file);
-      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(rules.files));
+      PolicyEvaluator policy = Managers.policy(rules.files);
+      Managers.warmUp(policy);
+      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
       RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
       ScenarioResult result = runner.run(scenario, progress);
