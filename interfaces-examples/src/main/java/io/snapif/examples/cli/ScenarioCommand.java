@@ -68,18 +68,26 @@ final class ScenarioCommand implements Runnable {
       ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
       RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
-      ScenarioResult result = runner.run(scenario, progress);
-      progress.finish(result);
       PrintWriter out = root.out();
-      if (json) {
-        ScenarioJson.write(result, out);
-        out.print('\n');
-      } else {
-        for (StepResult step : result.steps()) {
+      // Each step is written as it completes and then dropped: the states of a large system's
+      // run do not fit in memory together.
+      ScenarioJson.StepStream jsonSteps = json ? ScenarioJson.open(out, scenario.name()) : null;
+      ScenarioResult result = runner.run(scenario, (i, n, step) -> {
+        if (jsonSteps != null) {
+          jsonSteps.step(step);
+        } else {
+          progress.clear();
           out.print(text(step));
+          out.flush();
         }
+        progress.stepDone(i, n, step);
+      }, false);
+      if (jsonSteps != null) {
+        jsonSteps.close();
+        out.print('\n');
       }
       out.flush();
+      progress.finish(result);
       if (timings != null) {
         root.err().print(timings.report(result));
         root.err().flush();
@@ -88,16 +96,9 @@ final class ScenarioCommand implements Runnable {
     }
 
     /**
-     * Per step, {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection state
-     * after it, one entry per line.
+     * One step as text: {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection
+     * state after it, one entry per line.
      */
-    static String text(ScenarioResult result) {
-      StringBuilder out = new StringBuilder();
-      result.steps().forEach(step -> out.append(text(step)));
-      return out.toString();
-    }
-
-    /** One step of {@link #text(ScenarioResult)}. */
     static String text(StepResult step) {
       StringBuilder out = new StringBuilder();
       if (step.ok()) {
@@ -141,6 +142,14 @@ final class ScenarioCommand implements Runnable {
     public void stepDone(int index, int total, StepResult step) {
       if (enabled) {
         err.print("\r\033[K[" + (index + 1) + "/" + total + "] " + step.op());
+        err.flush();
+      }
+    }
+
+    /** Takes the progress line off the terminal, for output that goes there. */
+    void clear() {
+      if (enabled) {
+        err.print("\r\033[K");
         err.flush();
       }
     }

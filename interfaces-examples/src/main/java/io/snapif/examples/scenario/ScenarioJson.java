@@ -48,18 +48,52 @@ public final class ScenarioJson {
 
   /**
    * Writes the result as indented JSON text (no trailing newline) to {@code out}, the same text
-   * as {@link #write(ScenarioResult)}, without building it in memory first: a large system's
-   * result holds the whole state after every step, hundreds of megabytes as text.
+   * as {@link #write(ScenarioResult)}, without building it in memory first.
    *
    * @throws UncheckedIOException if {@code out} fails
    */
   public static void write(ScenarioResult result, Writer out) {
-    try (JsonGenerator g = MAPPER.writer().createGenerator(out)) {
+    try (StepStream steps = open(out, result.name())) {
+      result.steps().forEach(steps::step);
+    }
+  }
+
+  /**
+   * Starts writing a result to {@code out} step by step, as the steps complete: a large system's
+   * result holds the whole state after every step, gigabytes as text, which need not all be in
+   * memory at once. Closing the stream ends the JSON text (no trailing newline); {@code out}
+   * stays open.
+   *
+   * @throws UncheckedIOException if {@code out} fails
+   */
+  public static StepStream open(Writer out, String name) {
+    try {
+      JsonGenerator g = MAPPER.writer().createGenerator(out);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartObject();
-      g.writeStringField("name", result.name());
+      g.writeStringField("name", name);
       g.writeArrayFieldStart("steps");
-      for (StepResult step : result.steps()) {
+      return new StepStream(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A result being written; not thread-safe. */
+  public static final class StepStream implements AutoCloseable {
+    private final JsonGenerator g;
+
+    private StepStream(JsonGenerator g) {
+      this.g = g;
+    }
+
+    /**
+     * Writes the next step.
+     *
+     * @throws UncheckedIOException if the output fails
+     */
+    public void step(StepResult step) {
+      try {
         g.writeStartObject();
         g.writeStringField("op", step.op());
         g.writeBooleanField("ok", step.ok());
@@ -87,11 +121,21 @@ public final class ScenarioJson {
         }
         g.writeEndObject();
         g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    }
+
+    /** Ends the JSON text and flushes it. */
+    @Override
+    public void close() {
+      try {
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }
