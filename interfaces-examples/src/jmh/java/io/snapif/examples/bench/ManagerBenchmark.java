@@ -56,6 +56,11 @@ public class ManagerBenchmark {
         Optional.of("camera"));
     manager.apply(new Operation.Connect("app-0001", "home", Optional.of("core"),
         Optional.of("home")));
+    // what the installed system holds on to (the manager, its state, the engine)
+    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    System.out.printf("heap in use with %d snaps installed: %d MB%n", installed,
+        (rt.totalMemory() - rt.freeMemory()) >> 20);
     disconnect = new Operation.Disconnect("app-0001", "home", Optional.of("core"),
         Optional.of("home"), false);
   }
