@@ -39,26 +39,12 @@ final class Connector {
   }
 
   /**
-   * The connection-rules decision for a manual or gadget connection. Like snapd, no policy is
-   * consulted when either snap was installed locally ({@code --dangerous}): such a snap has no
-   * declaration a rule could be checked against, and its user asked for it explicitly.
+   * The connection-rules decision for a manual or gadget connection. When either snap was
+   * installed locally ({@code --dangerous}) the policy leaves the declarations out, as snapd does,
+   * but custom rules still apply: that is the evaluator's call, so it is always asked.
    */
   Decision checkManual(ConnectCandidate candidate) {
-    InstalledSnap local = candidate.plugSnap().dangerous() ? candidate.plugSnap()
-        : candidate.slotSnap().dangerous() ? candidate.slotSnap() : null;
-    if (local == null) {
-      return policy.checkConnection(candidate);
-    }
-    String detail = "snap \"" + local.name() + "\" was installed locally (--dangerous): "
-        + "the connection policy is not checked for manual connections";
-    return Decision.builder()
-        .kind(CheckKind.CONNECTION)
-        .allowed(true)
-        .subject(candidate.id().toString())
-        .message("connection allowed: " + detail)
-        .addReasons(Reason.of("lifecycle: dangerous snap skips connection check",
-            DecisionLayer.LIFECYCLE, detail))
-        .build();
+    return policy.checkConnection(candidate);
   }
 
   /**

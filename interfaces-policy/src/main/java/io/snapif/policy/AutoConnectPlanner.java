@@ -1,7 +1,5 @@
 package io.snapif.policy;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ListMultimap;
 import io.snapif.declaration.Declaration;
 import io.snapif.declaration.Side;
 import io.snapif.manager.Decision;
@@ -9,9 +7,7 @@ import io.snapif.manager.DecisionLayer;
 import io.snapif.manager.Reason;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
-import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
-import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.policy.fact.AlreadyInState;
 import io.snapif.policy.fact.Ambiguity;
@@ -19,22 +15,24 @@ import io.snapif.policy.fact.Candidate;
 import io.snapif.policy.fact.Endpoint;
 import io.snapif.policy.fact.NewConnection;
 import io.snapif.policy.fact.PairCheck;
-import io.snapif.policy.fact.Ruling;
 import io.snapif.policy.fact.StateEntry;
-import io.snapif.policy.fact.Verdict;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectPlan.EndpointPlan;
 import io.snapif.spi.AutoConnectPlan.Outcome;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -45,12 +43,14 @@ import java.util.stream.Collectors;
  *   <li>every pair of the snap's plugs and slots with their candidates is checked; each of the
  *       snap's plugs is an {@link Endpoint} whose candidates the arity rules weigh;
  *   <li>a plug of another snap that may auto-connect to one of the snap's slots is weighed with
- *       all its other candidate slots (asked from the request only then), because snapd
- *       connects it only if its own arity allows;
+ *       all its other candidate slots ({@link AutoConnectRequest#otherSlotsOfPlug()}, asked only
+ *       then), because snapd connects it only if its own arity allows;
  *   <li>the derived facts become the plan: per plug and per slot its candidates' decisions, the
  *       connections to make and the reasons (ambiguity, pairs already in state).
  * </ol>
  * Which pairs connect is decided by the rules; this class only feeds facts and reads them back.
+ * It is on the hot path of the all-pairs benchmark, hence the identity maps and the lists kept
+ * per endpoint instead of lookups by connection id.
  */
 final class AutoConnectPlanner {
   private final RuleBase rules;
@@ -64,23 +64,10 @@ final class AutoConnectPlanner {
   }
 
   AutoConnectPlan plan(AutoConnectRequest request) {
-    String snapName = request.snap().name();
-    Map<ConnectionId, PairCheck> pairs = new LinkedHashMap<>();
-    request.plugCandidates().forEach((plug, candidates) -> {
-      requirePlug(request, plug);
-      for (ConnectCandidate c : candidates) {
-        add(pairs, c, true, c.slot().snap().equals(snapName));
-      }
-    });
-    request.slotCandidates().forEach((slot, candidates) -> {
-      requireSlot(request, slot);
-      for (ConnectCandidate c : candidates) {
-        add(pairs, c, c.plug().snap().equals(snapName), true);
-      }
-    });
-
+    Pairs pairs = new Pairs(request);
     try (DecisionSession session = new DecisionSession(rules, fixedBudget)) {
-      pairs.values().forEach(session::insert);
+      pairs.all.forEach(session::insert);
+      String snapName = request.snap().name();
       request.plugCandidates().keySet()
           .forEach(plug -> session.insert(Endpoint.of(PlugRef.of(snapName, plug), true)));
       for (Connection c : request.existing().values()) {
@@ -90,58 +77,103 @@ final class AutoConnectPlanner {
 
       // Plugs of other snaps allowed to one of ours: weigh them with all their candidates.
       Set<PlugRef> foreign = new LinkedHashSet<>();
-      for (Candidate c : DecisionSession.of(session.factsByType(), Candidate.class)) {
+      for (Candidate c : session.facts(Candidate.class)) {
         if (!c.getPair().isOwnPlug() && c.getPair().isOwnSlot()) {
           foreign.add(c.getPlugRef());
         }
       }
       if (!foreign.isEmpty()) {
+        Set<ConnectionId> known = new HashSet<>();
+        pairs.all.forEach(p -> known.add(p.getId()));
+        int order = pairs.all.size();
         for (PlugRef plug : foreign) {
           for (ConnectCandidate c : request.otherSlotsOfPlug().forPlug(plug)) {
-            if (!pairs.containsKey(c.id())) {
-              PairCheck check = add(pairs, c, false, false);
-              session.insert(check);
+            if (known.add(c.id())) {
+              session.insert(PairCheck.autoConnection(c, base, order++, false, false));
             }
           }
           session.insert(Endpoint.of(plug, false));
         }
         session.fire();
       }
-      return assemble(request, pairs, session.factsByType());
+      return assemble(request, pairs, session);
     }
   }
 
-  private PairCheck add(Map<ConnectionId, PairCheck> pairs, ConnectCandidate candidate,
-      boolean ownPlug, boolean ownSlot) {
-    return pairs.computeIfAbsent(candidate.id(),
-        id -> PairCheck.autoConnection(candidate, base, pairs.size(), ownPlug, ownSlot));
+  /** The pair checks of a request, once each, and which endpoint of the snap lists them. */
+  private final class Pairs {
+    final List<PairCheck> all = new ArrayList<>();
+    final Map<String, List<PairCheck>> byPlug = new LinkedHashMap<>();
+    final Map<String, List<PairCheck>> bySlot = new LinkedHashMap<>();
+
+    Pairs(AutoConnectRequest request) {
+      String snapName = request.snap().name();
+      // A pair of the snap's own plug and own slot is listed on both sides: check it once.
+      Map<ConnectionId, PairCheck> ownPairs = new HashMap<>();
+      request.plugCandidates().forEach((plug, candidates) -> {
+        requireEndpoint(request.snap().snap().plugs(), request, "plug", plug);
+        List<PairCheck> list = new ArrayList<>(candidates.size());
+        for (ConnectCandidate c : candidates) {
+          boolean ownSlot = c.slot().snap().equals(snapName);
+          PairCheck check = PairCheck.autoConnection(c, base, all.size(), true, ownSlot);
+          all.add(check);
+          list.add(check);
+          if (ownSlot) {
+            ownPairs.put(check.getId(), check);
+          }
+        }
+        byPlug.put(plug, list);
+      });
+      request.slotCandidates().forEach((slot, candidates) -> {
+        requireEndpoint(request.snap().snap().slots(), request, "slot", slot);
+        List<PairCheck> list = new ArrayList<>(candidates.size());
+        for (ConnectCandidate c : candidates) {
+          boolean ownPlug = c.plug().snap().equals(snapName);
+          PairCheck check = ownPlug ? ownPairs.get(c.id()) : null;
+          if (check == null) {
+            check = PairCheck.autoConnection(c, base, all.size(), ownPlug, true);
+            all.add(check);
+          }
+          list.add(check);
+        }
+        bySlot.put(slot, list);
+      });
+    }
   }
 
-  private AutoConnectPlan assemble(AutoConnectRequest request, Map<ConnectionId, PairCheck> pairs,
-      ListMultimap<Class<?>, Object> facts) {
-    Decisions decisions = new Decisions(DecisionSession.of(facts, Ruling.class),
-        DecisionSession.of(facts, Verdict.class));
-    Map<ConnectionId, Decision> byPair = new HashMap<>();
-    Results results = new Results(facts);
+  private static void requireEndpoint(Map<String, ?> endpoints, AutoConnectRequest request,
+      String what, String name) {
+    if (!endpoints.containsKey(name)) {
+      throw new IllegalArgumentException("snap \"" + request.snap().name() + "\" has no " + what
+          + " \"" + name + "\"");
+    }
+  }
+
+  private static AutoConnectPlan assemble(AutoConnectRequest request, Pairs pairs,
+      DecisionSession session) {
+    Decisions decisions = new Decisions(session);
+    Results results = new Results(session);
+    // Pairs listed on both sides get one decision object.
+    Map<PairCheck, Decision> shared = new IdentityHashMap<>();
+    Function<PairCheck, Decision> decide = pair -> pair.isOwnPlug() && pair.isOwnSlot()
+        ? shared.computeIfAbsent(pair, decisions::decision)
+        : decisions.decision(pair);
     String snapName = request.snap().name();
     var plan = AutoConnectPlan.builder();
-
-    request.plugCandidates().forEach((name, candidates) -> {
+    pairs.byPlug.forEach((name, list) -> {
       PlugRef ref = PlugRef.of(snapName, name);
-      Plug plug = request.snap().snap().plugs().get(name);
-      plan.addEndpoints(endpoint(Side.PLUG, name, plug.iface(), candidates, pairs, decisions,
-          byPair, results, id -> id.plug().equals(ref),
+      String iface = request.snap().snap().plugs().get(name).iface();
+      plan.addEndpoints(endpoint(Side.PLUG, name, iface, list, decide, results,
           amb -> amb.getPlugRef().equals(ref), amb -> "cannot auto-connect plug " + ref));
     });
-    request.slotCandidates().forEach((name, candidates) -> {
+    pairs.bySlot.forEach((name, list) -> {
       SlotRef ref = SlotRef.of(snapName, name);
-      Slot slot = request.snap().snap().slots().get(name);
-      Set<PlugRef> allowedPlugs = candidates.stream()
-          .filter(c -> results.candidateIds.contains(c.id()))
-          .map(c -> c.plug().ref())
+      String iface = request.snap().snap().slots().get(name).iface();
+      Set<PlugRef> allowedPlugs = list.stream()
+          .filter(results.candidates::contains)
+          .map(PairCheck::getPlugRef)
           .collect(Collectors.toSet());
-      plan.addEndpoints(endpoint(Side.SLOT, name, slot.iface(), candidates, pairs, decisions,
-          byPair, results, id -> id.slot().equals(ref),
+      plan.addEndpoints(endpoint(Side.SLOT, name, iface, list, decide, results,
           amb -> allowedPlugs.contains(amb.getPlugRef()),
           amb -> "cannot auto-connect slot " + ref + " to plug " + amb.getPlugRef()));
     });
@@ -149,26 +181,26 @@ final class AutoConnectPlanner {
   }
 
   private static EndpointPlan endpoint(Side side, String name, String iface,
-      List<ConnectCandidate> candidates, Map<ConnectionId, PairCheck> pairs, Decisions decisions,
-      Map<ConnectionId, Decision> byPair, Results results, Predicate<ConnectionId> mine,
-      Predicate<Ambiguity> ambiguityOfMine, java.util.function.Function<Ambiguity, String> lead) {
+      List<PairCheck> candidates, Function<PairCheck, Decision> decide, Results results,
+      Predicate<Ambiguity> ambiguityOfMine, Function<Ambiguity, String> lead) {
     var endpoint = EndpointPlan.builder().side(side).name(name).iface(iface);
     List<ConnectionId> connect = new ArrayList<>();
     List<Reason> reasons = new ArrayList<>();
-    for (ConnectCandidate c : candidates) {
-      ConnectionId id = c.id();
-      endpoint.addCandidates(byPair.computeIfAbsent(id,
-          k -> decisions.decision(pairs.get(k))));
-      NewConnection made = results.made.get(id);
+    boolean inState = false;
+    for (PairCheck pair : candidates) {
+      endpoint.addCandidates(decide.apply(pair));
+      NewConnection made = results.made.get(pair);
       if (made != null) {
-        connect.add(id);
+        connect.add(pair.getId());
         reasons.add(Reason.of(made.getPlanned().getRule(), DecisionLayer.LIFECYCLE,
-            "connects " + id + " ("
-                + made.getPlanned().getCandidate().getRuling().getVerdict().getMessage() + ")"));
+            pair.getId() + " is picked for plug " + pair.getPlugRef()));
+        reasons.add(Reason.of(made.getRule(), DecisionLayer.LIFECYCLE, "connects " + pair.getId()
+            + " (" + made.getPlanned().getCandidate().getRuling().getVerdict().getMessage() + ")"));
       }
-      AlreadyInState kept = results.inState.get(id);
+      AlreadyInState kept = results.inState.get(pair);
       if (kept != null) {
-        reasons.add(Reason.of(kept.getRule(), DecisionLayer.LIFECYCLE, id
+        inState = true;
+        reasons.add(Reason.of(kept.getRule(), DecisionLayer.LIFECYCLE, pair.getId()
             + (kept.getEntry().isUndesired()
                 ? " was disconnected by the user and is remembered (undesired): not created again"
                 : " is already connected")));
@@ -191,7 +223,7 @@ final class AutoConnectPlanner {
       outcome = Outcome.CONNECT;
     } else if (ambiguous) {
       outcome = Outcome.AMBIGUOUS;
-    } else if (candidates.stream().anyMatch(c -> results.inState.containsKey(c.id()))) {
+    } else if (inState) {
       outcome = Outcome.ALREADY_PRESENT;
     } else {
       outcome = Outcome.NONE;
@@ -199,38 +231,24 @@ final class AutoConnectPlanner {
     return endpoint.outcome(outcome).connect(connect).reasons(reasons).build();
   }
 
-  private static void requirePlug(AutoConnectRequest request, String plug) {
-    if (!request.snap().snap().plugs().containsKey(plug)) {
-      throw new IllegalArgumentException("snap \"" + request.snap().name() + "\" has no plug \""
-          + plug + "\"");
-    }
-  }
-
-  private static void requireSlot(AutoConnectRequest request, String slot) {
-    if (!request.snap().snap().slots().containsKey(slot)) {
-      throw new IllegalArgumentException("snap \"" + request.snap().name() + "\" has no slot \""
-          + slot + "\"");
-    }
-  }
-
-  /** The derived facts the plan is made of, indexed. */
+  /** The derived facts the plan is made of, by pair. */
   private static final class Results {
-    final Map<ConnectionId, NewConnection> made = new HashMap<>();
-    final Map<ConnectionId, AlreadyInState> inState = new HashMap<>();
+    final Map<PairCheck, NewConnection> made = new IdentityHashMap<>();
+    final Map<PairCheck, AlreadyInState> inState = new IdentityHashMap<>();
+    final Set<PairCheck> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
     final List<Ambiguity> ambiguities;
-    final Set<ConnectionId> candidateIds = new java.util.HashSet<>();
 
-    Results(ListMultimap<Class<?>, Object> facts) {
-      for (NewConnection n : DecisionSession.of(facts, NewConnection.class)) {
-        made.put(n.getId(), n);
+    Results(DecisionSession session) {
+      for (NewConnection n : session.facts(NewConnection.class)) {
+        made.put(n.getPlanned().getCandidate().getPair(), n);
       }
-      for (AlreadyInState a : DecisionSession.of(facts, AlreadyInState.class)) {
-        inState.put(a.getId(), a);
+      for (AlreadyInState a : session.facts(AlreadyInState.class)) {
+        inState.put(a.getPlanned().getCandidate().getPair(), a);
       }
-      ambiguities = ImmutableList.copyOf(DecisionSession.of(facts, Ambiguity.class));
-      for (Candidate c : DecisionSession.of(facts, Candidate.class)) {
-        candidateIds.add(c.getId());
+      for (Candidate c : session.facts(Candidate.class)) {
+        candidates.add(c.getPair());
       }
+      ambiguities = session.facts(Ambiguity.class);
     }
   }
 }

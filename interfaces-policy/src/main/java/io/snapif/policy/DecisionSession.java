@@ -1,13 +1,13 @@
 package io.snapif.policy;
 
-import com.google.common.collect.ArrayListMultimap;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ListMultimap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
@@ -69,19 +69,24 @@ final class DecisionSession implements AutoCloseable {
     }
   }
 
-  /** Every fact in the session by class (subclasses under their own class). */
-  ListMultimap<Class<?>, Object> factsByType() {
-    ListMultimap<Class<?>, Object> out = ArrayListMultimap.create();
-    for (Object o : session.getObjects()) {
-      out.put(o.getClass(), o);
+  /**
+   * The facts of exactly class {@code type} now in the session. The session stores facts by
+   * class, so this visits only those.
+   */
+  @SuppressWarnings("unchecked")
+  <T> List<T> facts(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Object o : session.getObjects(new ClassObjectFilter(type))) {
+      if (o.getClass() == type) {
+        out.add((T) o);
+      }
     }
     return out;
   }
 
-  /** The facts of exactly class {@code type}. */
-  @SuppressWarnings("unchecked")
-  static <T> List<T> of(ListMultimap<Class<?>, Object> facts, Class<T> type) {
-    return (List<T>) (List<?>) facts.get(type);
+  /** Every fact now in the session. */
+  List<Object> allFacts() {
+    return new ArrayList<>(session.getObjects());
   }
 
   private ImmutableList<String> busiestRules() {

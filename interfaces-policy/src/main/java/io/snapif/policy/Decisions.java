@@ -1,6 +1,5 @@
 package io.snapif.policy;
 
-import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Arity;
 import io.snapif.declaration.CheckKind;
 import io.snapif.manager.Decision;
@@ -19,29 +18,47 @@ import java.util.Map;
  * custom allow still shows which declaration denied).
  */
 final class Decisions {
-  private final Map<Check, List<Ruling>> rulings = new IdentityHashMap<>();
-  private final Map<Check, List<Verdict>> verdicts = new IdentityHashMap<>();
+  // Usually one ruling and one verdict per check; several only with custom or interface verdicts.
+  private final Map<Check, Object> rulings;
+  private final Map<Check, List<Verdict>> verdicts;
 
-  Decisions(List<Ruling> rulings, List<Verdict> verdicts) {
-    for (Ruling r : rulings) {
-      this.rulings.computeIfAbsent(r.getCheck(), c -> new ArrayList<>(1)).add(r);
+  Decisions(DecisionSession session) {
+    List<Ruling> allRulings = session.facts(Ruling.class);
+    // Other verdicts than the counted ones exist only with custom rules or interface refusals.
+    List<Verdict> allVerdicts = session.facts(Verdict.class);
+    rulings = new IdentityHashMap<>(allRulings.size() * 4 / 3 + 1);
+    for (Ruling r : allRulings) {
+      rulings.merge(r.getCheck(), r, (a, b) -> {
+        List<Ruling> list = a instanceof Ruling one ? new ArrayList<>(List.of(one)) : cast(a);
+        list.add(r);
+        return list;
+      });
     }
-    for (Verdict v : verdicts) {
-      this.verdicts.computeIfAbsent(v.getCheck(), c -> new ArrayList<>(1)).add(v);
+    verdicts = new IdentityHashMap<>();
+    if (allVerdicts.size() > allRulings.size()) {
+      for (Verdict v : allVerdicts) {
+        verdicts.computeIfAbsent(v.getCheck(), c -> new ArrayList<>(2)).add(v);
+      }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Ruling> cast(Object o) {
+    return (List<Ruling>) o;
   }
 
   /** The rulings of {@code check}, denials first. */
   List<Ruling> rulings(Check check) {
-    List<Ruling> list = rulings.getOrDefault(check, List.of());
-    if (list.isEmpty()) {
+    Object found = rulings.get(check);
+    if (found == null) {
       throw new RuleExecutionException("no policy rule decided " + check
           + " (did a custom rule retract a built-in fact?)");
     }
-    if (list.size() > 1) {
-      list = new ArrayList<>(list);
-      list.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
+    if (found instanceof Ruling one) {
+      return List.of(one);
     }
+    List<Ruling> list = new ArrayList<>(cast(found));
+    list.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
     return list;
   }
 
@@ -49,21 +66,19 @@ final class Decisions {
   Decision decision(Check check) {
     List<Ruling> counted = rulings(check);
     Verdict first = counted.get(0).getVerdict();
-    ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
-    for (Ruling r : counted) {
-      reasons.add(reason(r.getVerdict(), ""));
-    }
-    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
-      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
-        reasons.add(reason(v, "overridden: "));
-      }
-    }
     var decision = Decision.builder()
         .kind(check.getKind())
         .allowed(first.isAllowed())
         .subject(check.getSubject())
-        .message(first.getMessage())
-        .reasons(reasons.build());
+        .message(first.getMessage());
+    for (Ruling r : counted) {
+      decision.addReasons(reason(r.getVerdict(), ""));
+    }
+    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
+      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
+        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+      }
+    }
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {
       // snapd normalizes plugs-per-slot to * and slots-per-plug to * or 1.
       decision.slotsPerPlug(first.isSlotsPerPlugAny() ? Arity.any() : Arity.one())
@@ -72,7 +87,9 @@ final class Decisions {
     return decision.build();
   }
 
+  /** The reason a verdict gives: its rule, layer and detail. */
   static Reason reason(Verdict v, String prefix) {
-    return Reason.of(v.getRule(), v.getLayer(), prefix + v.getMessage() + ": " + v.getDetail());
+    return Reason.of(v.getRule(), v.getLayer(), prefix.isEmpty() ? v.getDetail()
+        : prefix + v.getDetail());
   }
 }

@@ -3,19 +3,20 @@ package io.snapif.policy;
 import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.Declaration;
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
 import io.snapif.manager.Reason;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
+import io.snapif.policy.RuleBase.RuleSource;
 import io.snapif.policy.fact.Check;
 import io.snapif.policy.fact.InstallationCheck;
 import io.snapif.policy.fact.PairCheck;
 import io.snapif.policy.fact.Refusal;
 import io.snapif.policy.fact.Ruling;
 import io.snapif.policy.fact.Verdict;
-import io.snapif.policy.RuleBase.RuleSource;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
@@ -28,7 +29,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import com.google.common.collect.ListMultimap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The policy of snapd 2.57.6 as Drools rules: installation, connection and auto-connection
@@ -36,9 +38,9 @@ import com.google.common.collect.ListMultimap;
  * rule files, each decision with its reasons.
  *
  * <pre>{@code
- * PolicyEvaluator policy = DroolsPolicyEvaluator.builder()
- *     .baseDeclaration(BaseDeclaration.builtin())
- *     .addRuleFile(Path.of("/etc/snapif/site.drl"))   // optional
+ * PolicyEvaluator policy = DroolsPolicyEvaluator.builtin();   // snapd's base declaration
+ * PolicyEvaluator site = DroolsPolicyEvaluator.builder()
+ *     .addRuleFile(Path.of("/etc/snapif/site.drl"))
  *     .build();
  * Decision d = policy.checkConnection(candidate);
  * }</pre>
@@ -71,7 +73,15 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     this.planner = new AutoConnectPlanner(rules, base, firingLimit);
   }
 
-  /** A builder; the base declaration must be given. */
+  /**
+   * The built-in rules over snapd 2.57.6's base declaration, without custom rules. The rules are
+   * precompiled; building one takes well under a second from a cold JVM.
+   */
+  public static DroolsPolicyEvaluator builtin() {
+    return builder().build();
+  }
+
+  /** A builder, with snapd's base declaration and no custom rules to start with. */
   public static Builder builder() {
     return new Builder();
   }
@@ -98,13 +108,11 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
       checks.forEach(session::insert);
       session.fire();
-      ListMultimap<Class<?>, Object> facts = session.factsByType();
-      Decisions decisions = new Decisions(DecisionSession.of(facts, Ruling.class),
-          DecisionSession.of(facts, Verdict.class));
+      Decisions decisions = new Decisions(session);
       var decision = Decision.builder()
           .kind(CheckKind.INSTALLATION)
           .subject(snap.name());
-      List<Refusal> refusals = DecisionSession.of(facts, Refusal.class);
+      List<Refusal> refusals = session.facts(Refusal.class);
       if (!refusals.isEmpty()) {
         Refusal refusal = refusals.stream()
             .min((a, b) -> Integer.compare(a.getRuling().getCheck().getOrder(),
@@ -119,7 +127,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
       for (Check check : checks) {
         for (Ruling r : decisions.rulings(check)) {
-          reasons.add(Decisions.reason(r.getVerdict(), check.toString() + ": "));
+          reasons.add(Decisions.reason(r.getVerdict(),
+              check + ": " + r.getVerdict().getMessage() + ": "));
         }
       }
       return decision.allowed(true)
@@ -132,7 +141,10 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   /**
    * Whether the plug may be connected to the slot by a manual or gadget connect ({@code
    * connection} rules). snapd skips this check when either snap has no snap-declaration; custom
-   * rules still apply then.
+   * rules still apply then. Attribute constraints and {@code $PLUG()}/{@code $SLOT()} see the
+   * candidate's dynamic attributes over its static ones, as snapd's connect task does once the
+   * interface hooks have run (auto-connection candidates are checked on static attributes only,
+   * as snapd checks them before any hook).
    *
    * @throws IllegalArgumentException if plug and slot have different interfaces
    * @throws RuleExecutionException if a rule fails or the rules do not settle
@@ -143,9 +155,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
       session.insert(check);
       session.fire();
-      ListMultimap<Class<?>, Object> facts = session.factsByType();
-      return new Decisions(DecisionSession.of(facts, Ruling.class),
-          DecisionSession.of(facts, Verdict.class)).decision(check);
+      return new Decisions(session).decision(check);
     }
   }
 
@@ -174,13 +184,16 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * again after changes.
    */
   public static final class Builder {
-    private Declaration base;
+    private Declaration base; // null: snapd's, parsed by build()
     private final List<Object> ruleFiles = new ArrayList<>();
     private long firingLimit = DEFAULT_FIRING_LIMIT;
 
     private Builder() {}
 
-    /** The base declaration (required). */
+    /**
+     * The base declaration; default: snapd 2.57.6's
+     * ({@link DeclarationParser#builtinBaseDeclaration()}).
+     */
     public Builder baseDeclaration(Declaration base) {
       this.base = Objects.requireNonNull(base, "base");
       return this;
@@ -220,19 +233,32 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     /**
      * The evaluator.
      *
-     * @throws IllegalStateException if no base declaration was given
      * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
      *     built-in rules' package; nothing is built then
      */
     public DroolsPolicyEvaluator build() {
-      if (base == null) {
-        throw new IllegalStateException("a base declaration is required");
-      }
       List<RuleSource> sources = new ArrayList<>();
       for (Object file : ruleFiles) {
         sources.add(read(file));
       }
-      return new DroolsPolicyEvaluator(base, RuleBase.withCustom(sources), firingLimit);
+      // Loading the rules (mostly Drools' classes) and parsing the base declaration take about
+      // the same time at start-up: do them side by side.
+      FutureTask<RuleBase> rules = new FutureTask<>(() -> RuleBase.withCustom(sources).warmedUp());
+      Thread loader = new Thread(rules, "snapif-policy-rules");
+      loader.setDaemon(true);
+      loader.start();
+      Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
+      try {
+        return new DroolsPolicyEvaluator(declaration, rules.get(), firingLimit);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("cannot load the policy rules", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading the policy rules", e);
+      }
     }
 
     private static RuleSource read(Object file) {

@@ -36,12 +36,10 @@ final class RuleBase {
   // Written by kie-maven-plugin: one line per generated model class, after a version line.
   private static final String MODEL_INDEX = "META-INF/kie/io.snapif/interfaces-policy/drools-model";
 
-  private final KieBase kieBase;
   private final KieSessionsPool pool;
   private final boolean custom;
 
   private RuleBase(KieBase kieBase, boolean custom) {
-    this.kieBase = kieBase;
     this.pool = kieBase.newKieSessionsPool(2);
     this.custom = custom;
   }
@@ -70,8 +68,9 @@ final class RuleBase {
   }
 
   private static List<KiePackage> compile(RuleSource source) {
-    // Compiled against the built-in KieBase so the fact classes and imports resolve alike.
-    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(Builtin.KIE_BASE);
+    // A stand-alone builder: one made on a KieBase adds what it compiles to that KieBase, and
+    // the built-in one is shared by every evaluator.
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
         .setSourcePath(source.name()), ResourceType.DRL);
     if (builder.hasErrors()) {
@@ -94,6 +93,20 @@ final class RuleBase {
     return packages;
   }
 
+  /**
+   * This rule base after one empty decision, so that the classes a session needs are loaded
+   * before the first real decision.
+   */
+  RuleBase warmedUp() {
+    KieSession session = newSession();
+    try {
+      session.fireAllRules();
+    } finally {
+      session.dispose();
+    }
+    return this;
+  }
+
   /** A fresh session for one decision batch; dispose it (returns it to the pool). */
   KieSession newSession() {
     return pool.newKieSession();
@@ -102,10 +115,6 @@ final class RuleBase {
   /** Whether user rule files are loaded. */
   boolean hasCustomRules() {
     return custom;
-  }
-
-  KieBase kieBase() {
-    return kieBase;
   }
 
   /** A rule file's name (for messages) and text. */

@@ -1,7 +1,6 @@
 package io.snapif.policy;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
@@ -9,12 +8,14 @@ import io.snapif.declaration.Declaration;
 import io.snapif.declaration.Rule;
 import io.snapif.declaration.Side;
 import io.snapif.model.Attributes;
+import io.snapif.model.Connection;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.model.Snap;
 import io.snapif.model.SnapType;
+import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +84,58 @@ public final class Fixtures {
     }
     return ConnectCandidate.builder().plug(p).plugSnap(plugSnap).slot(s).slotSnap(slotSnap)
         .device(device).build();
+  }
+
+  /**
+   * The auto-connect request of {@code snap} on a system of {@code installed} snaps (which should
+   * include it), with every same-interface endpoint as candidate, as the manager builds it.
+   */
+  public static AutoConnectRequest request(InstalledSnap snap, List<InstalledSnap> installed,
+      Device device, Connection... existing) {
+    var request = AutoConnectRequest.builder().snap(snap).addAllInstalled(installed);
+    for (Plug plug : snap.snap().plugs().values()) {
+      List<ConnectCandidate> list = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        for (Slot slot : other.snap().slots().values()) {
+          if (slot.iface().equals(plug.iface())) {
+            list.add(pair(snap, plug.name(), other, slot.name(), device));
+          }
+        }
+      }
+      request.putPlugCandidates(plug.name(), ImmutableList.copyOf(list));
+    }
+    for (Slot slot : snap.snap().slots().values()) {
+      List<ConnectCandidate> list = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        for (Plug plug : other.snap().plugs().values()) {
+          if (plug.iface().equals(slot.iface())) {
+            list.add(pair(other, plug.name(), snap, slot.name(), device));
+          }
+        }
+      }
+      request.putSlotCandidates(slot.name(), ImmutableList.copyOf(list));
+    }
+    for (Connection c : existing) {
+      request.putExisting(c.id(), c);
+    }
+    // as the manager answers it: the plug with every slot of its interface on the other snaps
+    request.otherSlotsOfPlug(ref -> {
+      InstalledSnap plugSnap = installed.stream().filter(s -> s.name().equals(ref.snap()))
+          .findFirst().orElseThrow();
+      Plug plug = plugSnap.snap().plugs().get(ref.name());
+      List<ConnectCandidate> out = new ArrayList<>();
+      for (InstalledSnap other : installed) {
+        if (other != snap) {
+          for (Slot slot : other.snap().slots().values()) {
+            if (slot.iface().equals(plug.iface())) {
+              out.add(pair(plugSnap, plug.name(), other, slot.name(), device));
+            }
+          }
+        }
+      }
+      return out;
+    });
+    return request.build();
   }
 
   public static SnapSpec app(String name) {
@@ -176,13 +229,5 @@ public final class Fixtures {
 
   public static ImmutableList<String> list(String... values) {
     return ImmutableList.copyOf(values);
-  }
-
-  public static <K, V> ImmutableMap<K, V> map(K k, V v) {
-    return ImmutableMap.of(k, v);
-  }
-
-  static List<Object> facts(Object... facts) {
-    return new ArrayList<>(List.of(facts));
   }
 }

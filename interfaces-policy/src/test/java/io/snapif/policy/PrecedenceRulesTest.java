@@ -120,11 +120,13 @@ class PrecedenceRulesTest {
     PairCheck check = check(Declaration.empty(), Declaration.empty(), Declaration.empty());
     RuleHarness run = RuleHarness.run(check, Verdict.refusedByInterface("iface", check, "no"),
         Verdict.allow("site: yes", check, "why"));
-    assertThat(run.ruling(check).getPrecedenceRule()).isEqualTo("precedence: the interface refuses");
+    assertThat(run.ruling(check).getPrecedenceRule())
+        .isEqualTo("precedence: the interface refuses");
     // near miss: a custom deny takes precedence over the interface
     RuleHarness denied = RuleHarness.run(check, Verdict.refusedByInterface("iface", check, "no"),
         Verdict.deny("site: no", check, "why"));
-    assertThat(denied.ruling(check).getPrecedenceRule()).isEqualTo("precedence: a custom deny wins");
+    assertThat(denied.ruling(check).getPrecedenceRule())
+        .isEqualTo("precedence: a custom deny wins");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.snapif.policy;
 
-import com.google.common.collect.ListMultimap;
 import io.snapif.policy.fact.Check;
 import io.snapif.policy.fact.Ruling;
 import io.snapif.policy.fact.Verdict;
@@ -9,9 +8,9 @@ import java.util.stream.Collectors;
 
 /** Runs the built-in rules (or a given rule base) over a handful of facts, for rule tests. */
 final class RuleHarness {
-  private final ListMultimap<Class<?>, Object> facts;
+  private final List<Object> facts;
 
-  private RuleHarness(ListMultimap<Class<?>, Object> facts) {
+  private RuleHarness(List<Object> facts) {
     this.facts = facts;
   }
 
@@ -25,12 +24,14 @@ final class RuleHarness {
         session.insert(f);
       }
       session.fire();
-      return new RuleHarness(session.factsByType());
+      return new RuleHarness(session.allFacts());
     }
   }
 
+  /** The facts of exactly class {@code type}. */
   <T> List<T> all(Class<T> type) {
-    return DecisionSession.of(facts, type);
+    return facts.stream().filter(f -> f.getClass() == type).map(type::cast)
+        .collect(Collectors.toList());
   }
 
   /** The names of the rules whose verdicts are about {@code check}. */

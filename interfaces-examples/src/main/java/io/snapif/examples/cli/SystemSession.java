@@ -67,7 +67,9 @@ final class SystemSession implements AutoCloseable {
         target = scratch.resolve("state.json");
       }
       if (demo) {
-        DemoSystem.create(target, classic, opener);
+        // The demo is the same system whatever rules this command adds: it is built with the
+        // built-in policy, and the command's rules apply to what the command does with it.
+        DemoSystem.create(target, classic, Managers.fileBacked(List.of()));
       }
       return new SystemSession(opener.open(target, device), scratch);
     } catch (IOException e) {

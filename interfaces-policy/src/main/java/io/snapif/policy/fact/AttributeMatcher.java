@@ -122,7 +122,8 @@ final class AttributeMatcher {
     } else {
       return "attribute \"" + path + "\" must be a scalar or list";
     }
-    if (regex.pattern().matcher(text).matches()) {
+    // The pattern carries snapd's anchors; a search is what Go's MatchString does.
+    if (regex.pattern().matcher(text).find()) {
       return null;
     }
     return "attribute \"" + path + "\" value \"" + text + "\" does not match \"" + regex.source()

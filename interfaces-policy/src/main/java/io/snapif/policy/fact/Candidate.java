@@ -20,7 +20,16 @@ public final class Candidate {
     this.ruling = ruling;
   }
 
-  public static Candidate of(PairCheck pair, Ruling ruling) {
+  /**
+   * The candidate an allowing auto-connection ruling makes.
+   *
+   * @throws IllegalArgumentException if the ruling is not about an auto-connection pair
+   */
+  public static Candidate of(Ruling ruling) {
+    if (!(ruling.getCheck() instanceof PairCheck pair)
+        || pair.getKind() != io.snapif.declaration.CheckKind.AUTO_CONNECTION) {
+      throw new IllegalArgumentException("not an auto-connection ruling: " + ruling);
+    }
     return new Candidate(pair, ruling);
   }
 

@@ -1,6 +1,6 @@
 package io.snapif.policy.fact;
 
-import io.snapif.declaration.Arity;
+import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.ConstraintSet;
 import java.util.Optional;
 
@@ -58,7 +58,8 @@ public final class ConstraintMatch {
    * slots. snapd normalizes every other {@code slots-per-plug} value to 1.
    */
   public boolean isSlotsPerPlugAny() {
-    return constraints.flatMap(ConstraintSet::slotsPerPlug).map(Arity::isAny).orElse(false);
+    return constraints.map(c -> c.effectiveSlotsPerPlug(CheckKind.AUTO_CONNECTION).isAny())
+        .orElse(false);
   }
 
   @Override

@@ -4,16 +4,18 @@ import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.AttributeConstraint;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
+import io.snapif.declaration.DeclarationException;
 import io.snapif.declaration.OnClassic;
 import io.snapif.declaration.Side;
+import io.snapif.model.Attributes;
 import io.snapif.model.Device;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Matches the value of one rule key against a check, the leaf work of the policy rules (which
@@ -102,7 +104,7 @@ final class ConstraintMatcher {
       if (set.slotSnapTypes().isEmpty() && set.onClassic().isEmpty()) {
         continue;
       }
-      String failure = snapType("slot-snap-type", check.getSnapType(), set.slotSnapTypes());
+      String failure = snapType("slot-snap-type", check::getSnapType, set.slotSnapTypes());
       if (failure == null) {
         failure = onClassic(set.onClassic(), check.getDevice());
       }
@@ -126,10 +128,10 @@ final class ConstraintMatcher {
     if (failure == null) {
       Optional<AttributeConstraint> attrs = plug ? set.plugAttributes() : set.slotAttributes();
       failure = attributes(prefix + "attributes", attrs,
-          path -> check.getAttributes().get(path), null);
+          path -> PairCheck.lookup(check.getAttributes(), Attributes.empty(), path), null);
     }
     if (failure == null) {
-      failure = snapType(prefix + "snap-type", check.getSnapType(),
+      failure = snapType(prefix + "snap-type", check::getSnapType,
           plug ? set.plugSnapTypes() : set.slotSnapTypes());
     }
     if (failure == null) {
@@ -156,7 +158,7 @@ final class ConstraintMatcher {
     }
     if (ruleSide == Side.PLUG) {
       if (failure == null) {
-        failure = snapType("slot-snap-type", check.getSlotSnapType(), set.slotSnapTypes());
+        failure = snapType("slot-snap-type", check::getSlotSnapType, set.slotSnapTypes());
       }
       if (failure == null) {
         failure = ids("slot-snap-id", check.getSlotSnapId(), set.slotSnapIds(), null, "");
@@ -167,7 +169,7 @@ final class ConstraintMatcher {
       }
     } else {
       if (failure == null) {
-        failure = snapType("plug-snap-type", check.getPlugSnapType(), set.plugSnapTypes());
+        failure = snapType("plug-snap-type", check::getPlugSnapType, set.plugSnapTypes());
       }
       if (failure == null) {
         failure = ids("plug-snap-id", check.getPlugSnapId(), set.plugSnapIds(), null, "");
@@ -202,26 +204,32 @@ final class ConstraintMatcher {
         if (entry.equals("$INTERFACE") && !iface.isEmpty() && iface.equals(name)) {
           return null;
         }
-      } else if (namePattern(entry).map(p -> p.matcher(name).matches()).orElse(false)) {
+      } else if (namePattern(entry).map(p -> p.matcher(name).find()).orElse(false)) {
         return null;
       }
     }
     return key + ": \"" + name + "\" does not match " + listText(constraint.get());
   }
 
+  // Name entries are Go regexps, anchored as snapd anchors them; the parser has validated them,
+  // a bad one built by hand simply never matches.
   private static Optional<Pattern> namePattern(String source) {
     return NAME_PATTERNS.computeIfAbsent(source, s -> {
       try {
-        return Optional.of(Pattern.compile(s));
-      } catch (PatternSyntaxException e) {
-        // The parser rejects bad regexps; one built by hand simply never matches.
+        return Optional.of(AttributeConstraint.Regex.compile(s).pattern());
+      } catch (DeclarationException e) {
         return Optional.empty();
       }
     });
   }
 
-  static String snapType(String key, String type, Optional<ImmutableList<String>> constraint) {
-    if (constraint.isEmpty() || constraint.get().isEmpty() || constraint.get().contains(type)) {
+  static String snapType(String key, Supplier<String> typeOf,
+      Optional<ImmutableList<String>> constraint) {
+    if (constraint.isEmpty() || constraint.get().isEmpty()) {
+      return null;
+    }
+    String type = typeOf.get();
+    if (constraint.get().contains(type)) {
       return null;
     }
     return key + ": \"" + type + "\" is not one of " + listText(constraint.get());

@@ -17,8 +17,9 @@ import java.util.Optional;
  * snap; the snap is refused if any of them is (see {@code installation.drl}).
  *
  * <p>Its layers are the snap's own snap-declaration rule for the endpoint's side and interface
- * ({@link DecisionLayer#PLUG_SNAP_DECLARATION} for a plug, {@link DecisionLayer#SLOT_SNAP_DECLARATION}
- * for a slot) and the base declaration's rule of the same side.
+ * ({@link DecisionLayer#PLUG_SNAP_DECLARATION} for a plug,
+ * {@link DecisionLayer#SLOT_SNAP_DECLARATION} for a slot) and the base declaration's rule of
+ * the same side.
  *
  * <p>In DRL: {@code InstallationCheck(side == Side.PLUG, iface == "camera", publisher ==
  * "acme")}. Immutable.
@@ -73,7 +74,10 @@ public final class InstallationCheck extends Check {
     return snap.name();
   }
 
-  /** {@link PolicyScope#FULL}, or for a snap without declaration MINIMAL (slots) / UNCHECKED (plugs). */
+  /**
+   * {@link PolicyScope#FULL}; for a snap without declaration MINIMAL (slots) or UNCHECKED
+   * (plugs).
+   */
   @Override
   public PolicyScope getScope() {
     if (!snap.dangerous()) {

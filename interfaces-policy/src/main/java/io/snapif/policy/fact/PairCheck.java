@@ -11,7 +11,6 @@ import io.snapif.model.InstalledSnap;
 import io.snapif.model.PlugRef;
 import io.snapif.model.SlotRef;
 import io.snapif.spi.ConnectCandidate;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +38,10 @@ public final class PairCheck extends Check {
   private final Optional<Rule> slotSnapRule;
   private final Optional<Rule> basePlugRule;
   private final Optional<Rule> baseSlotRule;
+  // Read for every constraint and join: computed once.
+  private final ConnectionId id;
+  private final String plugPublisher;
+  private final String slotPublisher;
 
   private PairCheck(CheckKind kind, ConnectCandidate candidate, Declaration base, int order,
       boolean ownPlug, boolean ownSlot) {
@@ -59,6 +62,11 @@ public final class PairCheck extends Check {
     this.slotSnapRule = candidate.slotSnap().declaration().flatMap(d -> d.rule(Side.SLOT, iface));
     this.basePlugRule = base.rule(Side.PLUG, iface);
     this.baseSlotRule = base.rule(Side.SLOT, iface);
+    this.id = candidate.id();
+    this.plugPublisher = storeIdentity(candidate.plugSnap(),
+        candidate.plugSnap().snap().publisherId());
+    this.slotPublisher = storeIdentity(candidate.slotSnap(),
+        candidate.slotSnap().snap().publisherId());
   }
 
   /**
@@ -130,15 +138,15 @@ public final class PairCheck extends Check {
 
   /** {@code plugsnap:plug slotsnap:slot}. */
   public ConnectionId getId() {
-    return candidate.id();
+    return id;
   }
 
   public PlugRef getPlugRef() {
-    return candidate.plug().ref();
+    return id.plug();
   }
 
   public SlotRef getSlotRef() {
-    return candidate.slot().ref();
+    return id.slot();
   }
 
   public String getPlugSnap() {
@@ -179,12 +187,12 @@ public final class PairCheck extends Check {
 
   /** The plug snap's publisher id; empty without snap-declaration. */
   public String getPlugPublisher() {
-    return storeIdentity(candidate.plugSnap(), candidate.plugSnap().snap().publisherId());
+    return plugPublisher;
   }
 
   /** The slot snap's publisher id; empty without snap-declaration. */
   public String getSlotPublisher() {
-    return storeIdentity(candidate.slotSnap(), candidate.slotSnap().snap().publisherId());
+    return slotPublisher;
   }
 
   public boolean isPlugDangerous() {
@@ -233,11 +241,12 @@ public final class PairCheck extends Check {
 
   // snapd looks a path up in the dynamic attributes when they hold its first component, else in
   // the static ones; there is no merging below the top level.
-  private static Optional<Object> lookup(Attributes stat, Attributes dyn, String path) {
+  static Optional<Object> lookup(Attributes stat, Attributes dyn, String path) {
     int dot = path.indexOf('.');
     String head = dot < 0 ? path : path.substring(0, dot);
-    Map<String, Object> dynamic = dyn.asMap();
-    return (dynamic.containsKey(head) ? dyn : stat).get(path);
+    Attributes from = dyn.asMap().containsKey(head) ? dyn : stat;
+    // A plain name (the common case) needs no path walk.
+    return dot < 0 ? Optional.ofNullable(from.asMap().get(path)) : from.get(path);
   }
 
   private static String storeIdentity(InstalledSnap snap, Optional<String> value) {

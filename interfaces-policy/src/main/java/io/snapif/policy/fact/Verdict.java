@@ -181,7 +181,10 @@ public final class Verdict {
     return layer;
   }
 
-  /** The sentence snapd would print, e.g. {@code connection denied by slot rule of interface "camera"}. */
+  /**
+   * The sentence snapd would print, e.g. {@code connection denied by slot rule of interface
+   * "camera"}.
+   */
   public String getMessage() {
     return message;
   }

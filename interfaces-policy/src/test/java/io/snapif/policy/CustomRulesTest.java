@@ -1,0 +1,201 @@
+package io.snapif.policy;
+
+import static io.snapif.policy.Fixtures.CLASSIC;
+import static io.snapif.policy.Fixtures.app;
+import static io.snapif.policy.Fixtures.core;
+import static io.snapif.policy.Fixtures.declaration;
+import static io.snapif.policy.Fixtures.pair;
+import static io.snapif.policy.Fixtures.request;
+import static io.snapif.policy.Fixtures.rule;
+import static io.snapif.policy.Fixtures.TRUE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.snapif.declaration.Declaration;
+import io.snapif.declaration.Side;
+import io.snapif.manager.Decision;
+import io.snapif.manager.DecisionLayer;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
+import io.snapif.spi.AutoConnectPlan;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Custom rule files: the samples in {@code src/test/resources/io/snapif/policy/custom/} over the
+ * built-in rules and the real base declaration, and what happens to files that are broken.
+ */
+class CustomRulesTest {
+  private static final String DIR = "io/snapif/policy/custom/";
+  private static final InstalledSnap CORE_SNAP = core("camera", "removable-media");
+  private static final Device ACME = Device.builder().classic(false).distro("ubuntu-core")
+      .brand("acme").model("kiosk").build();
+
+  private static Path sample(String name) throws URISyntaxException {
+    return Path.of(CustomRulesTest.class.getClassLoader().getResource(DIR + name).toURI());
+  }
+
+  // ---- deny camera to a publisher ------------------------------------------------------------
+
+  @Test
+  void customDeny_winsOverAStoreGrant() throws Exception {
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("deny-camera-to-acme.drl")).build();
+    Declaration grant = declaration(rule(Side.PLUG, "camera", "allow-connection", TRUE,
+        "allow-auto-connection", TRUE));
+    InstalledSnap acmeCam = app("spy").publisher("acme").declaration(grant)
+        .plug("camera", "camera").build();
+    Decision connect = site.checkConnection(pair(acmeCam, "camera", CORE_SNAP, "camera",
+        CLASSIC));
+    assertThat(connect.allowed()).isFalse();
+    assertThat(connect.message())
+        .isEqualTo("connection denied by custom rule \"site: acme snaps may not connect to the"
+            + " camera\"");
+    assertThat(connect.reasons().get(0).layer()).isEqualTo(DecisionLayer.CUSTOM_RULE);
+    // the overridden store grant is still explained
+    assertThat(connect.reasons()).anySatisfy(r -> {
+      assertThat(r.layer()).isEqualTo(DecisionLayer.PLUG_SNAP_DECLARATION);
+      assertThat(r.detail()).startsWith("overridden: ");
+    });
+    AutoConnectPlan plan = site.planAutoConnect(request(acmeCam, List.of(acmeCam, CORE_SNAP),
+        CLASSIC));
+    assertThat(plan.connections()).isEmpty();
+    assertThat(site.checkInstallation(acmeCam, CLASSIC).message())
+        .contains("site: acme snaps may not install a camera plug");
+    // near miss: another publisher keeps its grant
+    InstalledSnap other = app("cheese").publisher("gnome").declaration(grant)
+        .plug("camera", "camera").build();
+    assertThat(site.checkConnection(pair(other, "camera", CORE_SNAP, "camera", CLASSIC))
+        .allowed()).isTrue();
+    assertThat(site.planAutoConnect(request(other, List.of(other, CORE_SNAP), CLASSIC))
+        .connections()).containsExactly(ConnectionId.parse("cheese:camera core:camera"));
+  }
+
+  @Test
+  void customDeny_appliesEvenWhereTheDeclarationsAreSkipped() throws Exception {
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("deny-camera-to-acme.drl")).build();
+    // a --dangerous snap has no publisher, so the sample rule cannot see it as acme's ...
+    InstalledSnap local = app("spy").dangerous().plug("camera", "camera").build();
+    assertThat(site.checkConnection(pair(local, "camera", CORE_SNAP, "camera", CLASSIC))
+        .allowed()).isTrue();
+    // ... while a rule on the snap name does deny it
+    DroolsPolicyEvaluator byName = DroolsPolicyEvaluator.builder().addRules("by-name.drl", """
+        package site.byname
+        import io.snapif.policy.fact.PairCheck
+        import io.snapif.policy.fact.Verdict
+        rule "site: no camera for spy"
+        when $c : PairCheck(plugSnap == "spy")
+        then insert(Verdict.deny(drools.getRule().getName(), $c, "no"));
+        end
+        """).build();
+    assertThat(byName.checkConnection(pair(local, "camera", CORE_SNAP, "camera", CLASSIC))
+        .allowed()).isFalse();
+  }
+
+  // ---- grant auto-connect on a brand's devices -----------------------------------------------
+
+  @Test
+  void customAllow_grantsWhatTheBaseDeclarationDenies() {
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
+        .addRuleResource(DIR + "removable-media-on-acme-devices.drl").build();
+    InstalledSnap player = app("player").plug("removable-media", "removable-media").build();
+    AutoConnectPlan onAcme = site.planAutoConnect(request(player, List.of(player, CORE_SNAP),
+        ACME));
+    assertThat(onAcme.connections())
+        .containsExactly(ConnectionId.parse("player:removable-media core:removable-media"));
+    Decision d = onAcme.endpoints().get(0).candidates().get(0);
+    assertThat(d.message()).isEqualTo("auto-connection allowed by custom rule"
+        + " \"site: removable-media auto-connects on acme devices\"");
+    assertThat(d.reasons()).anySatisfy(r -> assertThat(r.detail())
+        .startsWith("overridden: auto-connection denied by slot rule of interface"
+            + " \"removable-media\""));
+    // near miss: on other devices the base declaration's deny-auto-connection stands
+    assertThat(site.planAutoConnect(request(player, List.of(player, CORE_SNAP), CLASSIC))
+        .connections()).isEmpty();
+    assertThat(DroolsPolicyEvaluator.builtin().planAutoConnect(request(player,
+        List.of(player, CORE_SNAP), ACME)).connections()).isEmpty();
+  }
+
+  // ---- files that cannot be used -------------------------------------------------------------
+
+  @Test
+  void brokenFile_isRejectedWithFileAndLine() throws Exception {
+    Path broken = sample("broken.drl");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRuleFile(broken).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+          assertThat(e.file()).isEqualTo(broken.toString());
+          assertThat(e.line()).isEqualTo(7);
+          assertThat(e.problem()).contains("nosuchproperty");
+          assertThat(e.getMessage()).startsWith(broken + ":7: ");
+        });
+  }
+
+  @Test
+  void failedBuild_leavesTheBuilderUsable() throws Exception {
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("deny-camera-to-acme.drl"));
+    DroolsPolicyEvaluator before = builder.build();
+    builder.addRuleFile(sample("broken.drl"));
+    assertThatThrownBy(builder::build).isInstanceOf(RuleCompilationException.class);
+    // the evaluator built before still decides with its rules
+    InstalledSnap acme = app("spy").publisher("acme").plug("camera", "camera").build();
+    assertThat(before.checkConnection(pair(acme, "camera", CORE_SNAP, "camera", CLASSIC))
+        .message()).contains("custom rule");
+  }
+
+  @Test
+  void missingFile_andBuiltinPackage_areRejected(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("nope.drl");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRuleFile(missing).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class,
+            e -> assertThat(e.line()).isZero());
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
+        .addRuleResource(DIR + "no-such.drl").build())
+        .isInstanceOf(RuleCompilationException.class).hasMessageContaining("no such");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("hijack.drl")).build())
+        .isInstanceOf(RuleCompilationException.class)
+        .hasMessageContaining("io.snapif.policy.rules");
+  }
+
+  @Test
+  void runawayRules_areStoppedWithATypedError_andDecideNothing() throws Exception {
+    DroolsPolicyEvaluator looping = DroolsPolicyEvaluator.builder()
+        .addRuleFile(sample("runaway.drl")).firingLimit(5_000).build();
+    InstalledSnap vlc = app("vlc").plug("camera", "camera").build();
+    assertThatThrownBy(() -> looping.checkConnection(pair(vlc, "camera", CORE_SNAP, "camera",
+        CLASSIC)))
+        .isInstanceOfSatisfying(RuleFiringLimitException.class, e -> {
+          assertThat(e.limit()).isGreaterThanOrEqualTo(5_000);
+          assertThat(e.busiestRules()).first().asString().contains("site: tick again");
+        });
+    // the evaluator is unharmed: a decision without the looping trigger still works
+    assertThat(looping.checkInstallation(vlc, CLASSIC).allowed()).isTrue();
+  }
+
+  @Test
+  void failingConsequence_isATypedError(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("throws.drl");
+    Files.writeString(file, """
+        package site.throwing
+        import io.snapif.policy.fact.PairCheck
+        rule "site: throws"
+        when PairCheck()
+        then throw new IllegalStateException("boom");
+        end
+        """);
+    DroolsPolicyEvaluator throwing = DroolsPolicyEvaluator.builder().addRuleFile(file).build();
+    InstalledSnap vlc = app("vlc").plug("camera", "camera").build();
+    assertThatThrownBy(() -> throwing.checkConnection(pair(vlc, "camera", CORE_SNAP, "camera",
+        CLASSIC)))
+        .isInstanceOf(RuleExecutionException.class)
+        .hasMessageContaining("site: throws").hasMessageContaining("boom");
+  }
+}
