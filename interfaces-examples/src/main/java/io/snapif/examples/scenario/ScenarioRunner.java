@@ -307,8 +307,10 @@ public final class ScenarioRunner {
         ids.clear();
         idsSystemSnap = system;
       }
-      ImmutableMap.Builder<String, Connection> out = ImmutableMap.builder();
-      for (Map.Entry<ConnectionId, Connection> e : manager.connections().entrySet()) {
+      Map<ConnectionId, Connection> state = manager.connections();
+      ImmutableMap.Builder<String, Connection> out =
+          ImmutableMap.builderWithExpectedSize(state.size());
+      for (Map.Entry<ConnectionId, Connection> e : state.entrySet()) {
         out.put(ids.computeIfAbsent(e.getKey(), id -> scenarioId(id, system)), e.getValue());
       }
       return out.buildKeepingLast();
