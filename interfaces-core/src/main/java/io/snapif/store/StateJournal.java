@@ -143,10 +143,6 @@ final class StateJournal {
       snaps.put(snap.name(), snap);
     }
 
-    long generation() {
-      return generation;
-    }
-
     /**
      * The state replayed so far.
      *
