@@ -1,5 +1,7 @@
 package io.snapif.manager;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
@@ -15,6 +17,7 @@ import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.SlotCandidates;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,32 +48,44 @@ final class AutoConnector {
   /** The auto-connect request for every plug and slot of installed snap {@code snapName}. */
   AutoConnectRequest request(StateDraft draft, String snapName) {
     InstalledSnap snap = draft.snap(snapName).orElseThrow();
+    // One pass over the installed snaps finds the endpoints of the interfaces this snap uses,
+    // in installation order, instead of one pass per plug and slot.
+    Map<String, List<Slot>> slotsByIface = new HashMap<>();
+    snap.snap().plugs().values().forEach(p -> slotsByIface.put(p.iface(), new ArrayList<>()));
+    Map<String, List<Plug>> plugsByIface = new HashMap<>();
+    snap.snap().slots().values().forEach(s -> plugsByIface.put(s.iface(), new ArrayList<>()));
+    for (InstalledSnap other : draft.snaps()) {
+      for (Slot slot : other.snap().slots().values()) {
+        List<Slot> wanted = slotsByIface.get(slot.iface());
+        if (wanted != null) {
+          wanted.add(slot);
+        }
+      }
+      for (Plug plug : other.snap().plugs().values()) {
+        List<Plug> wanted = plugsByIface.get(plug.iface());
+        if (wanted != null) {
+          wanted.add(plug);
+        }
+      }
+    }
     Map<String, ImmutableList<ConnectCandidate>> plugCandidates = new LinkedHashMap<>();
     Map<String, ImmutableList<ConnectCandidate>> slotCandidates = new LinkedHashMap<>();
     Map<ConnectionId, Connection> existing = new HashMap<>();
     for (Plug plug : snap.snap().plugs().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : draft.snaps()) {
-        for (Slot slot : other.snap().slots().values()) {
-          if (slot.iface().equals(plug.iface())) {
-            ConnectCandidate c = Connector.candidate(draft, plug, slot);
-            candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
-          }
-        }
+      for (Slot slot : slotsByIface.get(plug.iface())) {
+        ConnectCandidate c = Connector.candidate(draft, plug, slot);
+        candidates.add(c);
+        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
       }
       plugCandidates.put(plug.name(), candidates.build());
     }
     for (Slot slot : snap.snap().slots().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : draft.snaps()) {
-        for (Plug plug : other.snap().plugs().values()) {
-          if (plug.iface().equals(slot.iface())) {
-            ConnectCandidate c = Connector.candidate(draft, plug, slot);
-            candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
-          }
-        }
+      for (Plug plug : plugsByIface.get(slot.iface())) {
+        ConnectCandidate c = Connector.candidate(draft, plug, slot);
+        candidates.add(c);
+        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
       }
       slotCandidates.put(slot.name(), candidates.build());
     }
@@ -82,36 +97,53 @@ final class AutoConnector {
         .putAllPlugCandidates(plugCandidates)
         .putAllSlotCandidates(slotCandidates)
         .putAllExisting(existing)
-        .otherSlotsOfPlug(plug -> otherSlotsOf(installed, device, snapName, plug))
+        .otherSlotsOfPlug(otherSlotsOf(installed, device, snapName))
         .build();
   }
 
   /**
    * For the policy's slot-side arity rule: plug {@code ref} (of another snap) with every slot of
    * its interface on the installed snaps other than {@code snapName}. Answers from the snaps the
-   * request was made with, whenever it is asked.
+   * request was made with, whenever it is asked. The index by interface is made on the first
+   * question (one pass over the snaps), so each answer costs what it returns, not a pass over
+   * the system: a slot may have thousands of such plugs on a large system.
    */
-  private static List<ConnectCandidate> otherSlotsOf(List<InstalledSnap> installed, Device device,
-      String snapName, PlugRef ref) {
-    Optional<InstalledSnap> plugSnap = installed.stream()
-        .filter(s -> s.name().equals(ref.snap())).findFirst();
-    Plug plug = plugSnap.map(s -> s.snap().plugs().get(ref.name())).orElse(null);
-    if (plug == null) {
-      return List.of();
-    }
-    List<ConnectCandidate> out = new ArrayList<>();
-    for (InstalledSnap other : installed) {
-      if (other.name().equals(snapName)) {
-        continue;
+  private static SlotCandidates otherSlotsOf(List<InstalledSnap> installed, Device device,
+      String snapName) {
+    Supplier<OtherSlots> index = Suppliers.memoize(() -> new OtherSlots(installed, snapName));
+    return ref -> {
+      OtherSlots slots = index.get();
+      InstalledSnap plugSnap = slots.byName.get(ref.snap());
+      Plug plug = plugSnap == null ? null : plugSnap.snap().plugs().get(ref.name());
+      if (plug == null) {
+        return List.of();
       }
-      for (Slot slot : other.snap().slots().values()) {
-        if (slot.iface().equals(plug.iface())) {
-          out.add(ConnectCandidate.builder().plug(plug).plugSnap(plugSnap.get()).slot(slot)
-              .slotSnap(other).device(device).build());
+      List<ConnectCandidate> out = new ArrayList<>();
+      for (Map.Entry<InstalledSnap, Slot> e : slots.byIface.getOrDefault(plug.iface(), List.of())) {
+        out.add(ConnectCandidate.builder().plug(plug).plugSnap(plugSnap).slot(e.getValue())
+            .slotSnap(e.getKey()).device(device).build());
+      }
+      return out;
+    };
+  }
+
+  /** The installed snaps by name, and the slots of those but one by interface, in order. */
+  private static final class OtherSlots {
+    final Map<String, InstalledSnap> byName = new HashMap<>();
+    final Map<String, List<Map.Entry<InstalledSnap, Slot>>> byIface = new HashMap<>();
+
+    OtherSlots(List<InstalledSnap> installed, String except) {
+      for (InstalledSnap snap : installed) {
+        byName.putIfAbsent(snap.name(), snap);
+        if (snap.name().equals(except)) {
+          continue;
+        }
+        for (Slot slot : snap.snap().slots().values()) {
+          byIface.computeIfAbsent(slot.iface(), k -> new ArrayList<>())
+              .add(Map.entry(snap, slot));
         }
       }
     }
-    return out;
   }
 
   /** Asks policy for the plan of {@code snapName} and makes the planned connections. */

@@ -33,26 +33,26 @@ final class ChangeEvents {
   }
 
   void fire(Snapshot before, Snapshot after) {
-    for (Map.Entry<ConnectionId, Connection> e : before.established.entrySet()) {
-      if (!after.established.containsKey(e.getKey())) {
+    for (Map.Entry<ConnectionId, Connection> e : before.established().entrySet()) {
+      if (!after.established().containsKey(e.getKey())) {
         Connection c = e.getValue();
         each(hooks, h -> h.disconnect(Side.SLOT, c));
         each(hooks, h -> h.disconnect(Side.PLUG, c));
         each(listeners, l -> l.disconnected(c));
       }
     }
-    for (Map.Entry<ConnectionId, RememberedConnection> e : after.remembered.entrySet()) {
-      if (!before.remembered.containsKey(e.getKey())) {
+    for (Map.Entry<ConnectionId, RememberedConnection> e : after.remembered().entrySet()) {
+      if (!before.remembered().containsKey(e.getKey())) {
         each(listeners, l -> l.remembered(e.getValue()));
       }
     }
-    for (Map.Entry<ConnectionId, RememberedConnection> e : before.remembered.entrySet()) {
+    for (Map.Entry<ConnectionId, RememberedConnection> e : before.remembered().entrySet()) {
       if (!after.state.connections().containsKey(e.getKey())) {
         each(listeners, l -> l.forgotten(e.getValue().connection()));
       }
     }
-    for (Map.Entry<ConnectionId, Connection> e : after.established.entrySet()) {
-      if (!before.established.containsKey(e.getKey())) {
+    for (Map.Entry<ConnectionId, Connection> e : after.established().entrySet()) {
+      if (!before.established().containsKey(e.getKey())) {
         Connection c = e.getValue();
         each(hooks, h -> h.connect(Side.SLOT, c));
         each(hooks, h -> h.connect(Side.PLUG, c));

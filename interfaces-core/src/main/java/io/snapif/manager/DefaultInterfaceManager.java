@@ -111,19 +111,16 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .generation(after.generation())
         .addAllDecisions(draft.decisions())
         .addAllWarnings(draft.warnings());
-    after.connections().forEach((id, entry) -> {
-      Connection old = before.connections().get(id);
-      if (old == null) {
-        report.putAdded(id, entry);
-      } else if (!old.equals(entry)) {
-        report.putChanged(id, entry);
-      }
-    });
-    before.connections().forEach((id, entry) -> {
-      if (!after.connections().containsKey(id)) {
-        report.putRemoved(id, entry);
-      }
-    });
+    SystemState.forEachConnectionChange(before.connections(), after.connections(),
+        (id, old, now) -> {
+          if (now.isEmpty()) {
+            report.putRemoved(id, old.get());
+          } else if (old.isEmpty()) {
+            report.putAdded(id, now.get());
+          } else {
+            report.putChanged(id, now.get());
+          }
+        });
     return report.build();
   }
 
@@ -134,12 +131,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   @Override
   public ImmutableSortedMap<ConnectionId, Connection> established() {
-    return current.established;
+    return current.established();
   }
 
   @Override
   public ImmutableList<RememberedConnection> remembered() {
-    return current.remembered.values().asList();
+    return current.remembered().values().asList();
   }
 
   @Override
@@ -153,7 +150,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
     List<ConnectionRow> rows = new ArrayList<>();
     Set<PlugRef> connectedPlugs = new HashSet<>();
     Set<SlotRef> connectedSlots = new HashSet<>();
-    for (Connection c : s.established.values()) {
+    for (Connection c : s.established().values()) {
       connectedPlugs.add(c.id().plug());
       connectedSlots.add(c.id().slot());
       if (name.isEmpty() || Lifecycle.involves(c, name.get())) {
@@ -232,7 +229,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
           : c.id().slot().equals(slot.ref());
       if (mine) {
         out.addEntries(c);
-        Optional.ofNullable(s.remembered.get(c.id())).ifPresent(out::addRemembered);
+        Optional.ofNullable(s.remembered().get(c.id())).ifPresent(out::addRemembered);
       }
     }
     candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));

@@ -1,5 +1,7 @@
 package io.snapif.manager;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.model.Connection;
@@ -10,17 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A committed state with the indexes queries need, computed once per commit. Immutable, so
- * queries can read it without the operation lock.
+ * A committed state with the indexes queries need. Immutable, so queries can read it without the
+ * operation lock. The split into established and remembered entries walks every entry, so it is
+ * made on first use (once per snapshot) rather than on every commit: a run of operations with
+ * no query in between never pays for it.
  */
 final class Snapshot {
   final SystemState state;
   final ImmutableMap<String, InstalledSnap> snapsByName;
-  final ImmutableSortedMap<ConnectionId, Connection> established;
-  /** Remembered entries by id, in id order. */
-  final ImmutableSortedMap<ConnectionId, RememberedConnection> remembered;
   /** Remembered entries of removed snaps, kept aside until the manager closes (see StateDraft). */
   final ImmutableSortedMap<ConnectionId, Connection> retired;
+  private final Supplier<Split> split;
 
   Snapshot(SystemState state, Map<ConnectionId, Connection> retired) {
     this.state = state;
@@ -28,19 +30,38 @@ final class Snapshot {
     ImmutableMap.Builder<String, InstalledSnap> byName = ImmutableMap.builder();
     state.snaps().forEach(s -> byName.put(s.name(), s));
     this.snapsByName = byName.buildOrThrow();
-    ImmutableSortedMap.Builder<ConnectionId, Connection> inEffect =
-        ImmutableSortedMap.naturalOrder();
-    ImmutableSortedMap.Builder<ConnectionId, RememberedConnection> kept =
-        ImmutableSortedMap.naturalOrder();
-    state.connections().forEach((id, entry) -> {
-      Optional<RememberedConnection.Why> why = EntryStatus.whyRemembered(entry, snapsByName);
-      if (why.isEmpty()) {
-        inEffect.put(id, entry);
-      } else {
-        kept.put(id, RememberedConnection.of(entry, why.get()));
-      }
-    });
-    this.established = inEffect.build();
-    this.remembered = kept.build();
+    this.split = Suppliers.memoize(() -> new Split(state, snapsByName));
+  }
+
+  /** The entries in effect, in id order. */
+  ImmutableSortedMap<ConnectionId, Connection> established() {
+    return split.get().established;
+  }
+
+  /** Remembered entries by id, in id order. */
+  ImmutableSortedMap<ConnectionId, RememberedConnection> remembered() {
+    return split.get().remembered;
+  }
+
+  private static final class Split {
+    final ImmutableSortedMap<ConnectionId, Connection> established;
+    final ImmutableSortedMap<ConnectionId, RememberedConnection> remembered;
+
+    Split(SystemState state, Map<String, InstalledSnap> snapsByName) {
+      ImmutableSortedMap.Builder<ConnectionId, Connection> inEffect =
+          ImmutableSortedMap.naturalOrder();
+      ImmutableSortedMap.Builder<ConnectionId, RememberedConnection> kept =
+          ImmutableSortedMap.naturalOrder();
+      state.connections().forEach((id, entry) -> {
+        Optional<RememberedConnection.Why> why = EntryStatus.whyRemembered(entry, snapsByName);
+        if (why.isEmpty()) {
+          inEffect.put(id, entry);
+        } else {
+          kept.put(id, RememberedConnection.of(entry, why.get()));
+        }
+      });
+      this.established = inEffect.build();
+      this.remembered = kept.build();
+    }
   }
 }

@@ -147,13 +147,19 @@ final class StateDraft {
 
   /** Whether the draft differs from {@code state} in anything but the generation. */
   boolean differsFrom(SystemState state) {
-    if (seeded != state.seeded() || snaps.size() != state.snaps().size()
-        || !conns.equals(state.connections())) {
+    if (seeded != state.seeded() || snaps.size() != state.snaps().size()) {
+      return true;
+    }
+    boolean[] differs = {false};
+    SystemState.forEachConnectionChange(state.connections(), conns,
+        (id, before, after) -> differs[0] = true);
+    if (differs[0]) {
       return true;
     }
     int i = 0;
     for (InstalledSnap s : snaps.values()) {
-      if (!s.equals(state.snaps().get(i++))) {
+      InstalledSnap was = state.snaps().get(i++);
+      if (s != was && !s.equals(was)) {
         return true;
       }
     }

@@ -8,7 +8,9 @@ import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.Set;
 import org.immutables.value.Value;
 
@@ -51,6 +53,47 @@ public abstract class SystemState {
   /** The installed snap named {@code name}. */
   public final Optional<InstalledSnap> snap(String name) {
     return snaps().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** One entry that differs between two connection states. */
+  @FunctionalInterface
+  public interface EntryChange {
+    /**
+     * Called with the entry's id and the entry before and after; one side is empty when the
+     * entry was added or removed.
+     */
+    void changed(ConnectionId id, Optional<Connection> before, Optional<Connection> after);
+  }
+
+  /**
+   * Calls {@code change} for every entry added, removed or changed from {@code before}'s
+   * connections to {@code after}'s, in id order. One pass over both sorted maps, so it costs a
+   * comparison per entry (an entry that is the same object in both is not compared further),
+   * not a lookup.
+   */
+  public static void forEachConnectionChange(
+      SortedMap<ConnectionId, Connection> before, SortedMap<ConnectionId, Connection> after,
+      EntryChange change) {
+    Iterator<Connection> old = before.values().iterator();
+    Iterator<Connection> now = after.values().iterator();
+    Connection o = old.hasNext() ? old.next() : null;
+    Connection n = now.hasNext() ? now.next() : null;
+    while (o != null || n != null) {
+      int order = o == null ? 1 : n == null ? -1 : o.id().compareTo(n.id());
+      if (order < 0) {
+        change.changed(o.id(), Optional.of(o), Optional.empty());
+        o = old.hasNext() ? old.next() : null;
+      } else if (order > 0) {
+        change.changed(n.id(), Optional.empty(), Optional.of(n));
+        n = now.hasNext() ? now.next() : null;
+      } else {
+        if (o != n && !o.equals(n)) {
+          change.changed(n.id(), Optional.of(o), Optional.of(n));
+        }
+        o = old.hasNext() ? old.next() : null;
+        n = now.hasNext() ? now.next() : null;
+      }
+    }
   }
 
   public static ImmutableSystemState.Builder builder() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.StateStoreException;
 import io.snapif.spi.SystemState;
@@ -22,26 +23,38 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps the state in one JSON file, crash-safe: every save writes the whole state to a
- * temporary file in the same directory, forces it to disk, keeps the current file as the
- * previous generation ({@code state.json.1}), renames the new file over the current one and
- * forces the directory. After a crash at any point the file holds either the old or the new
- * state, never a mix.
+ * Keeps the state crash-safe in a snapshot file and a journal of changes since that snapshot.
  *
- * <p>The file is one JSON object, {@code {"format":1,"checksum":"sha256:...","data":{...}}},
+ * <p>Every save appends one record to the journal ({@code state.json.journal}), the change from
+ * the previously saved state, and forces it to disk before it returns: the cost of a save
+ * follows what changed, not the size of the system. When the journal grows past the size of the
+ * snapshot (and when the store is closed) it is folded into a new snapshot: the state before the
+ * last save is written as the previous generation ({@code state.json.1}), the current state to a
+ * temporary file forced to disk and renamed over {@code state.json}, the directory forced, and
+ * only then is the journal removed. After a crash at any point, opening finds every saved state:
+ * the snapshot plus the records of its journal, a journal left over from a fold already in the
+ * snapshot being recognized (its last record has the snapshot's generation) and ignored.
+ *
+ * <p>The snapshot is one JSON object, {@code {"format":1,"checksum":"sha256:...","data":{...}}},
  * whose {@code data} is the state (installed snaps with their snap.yaml model, declarations and
  * gadget connections, and the connection entries under {@code conns} as snapd's {@code
- * state.json} writes them) and whose checksum covers the exact bytes of {@code data}. Opening a
- * file that is truncated, corrupt or edited by hand fails with {@link StateStoreException}
- * naming the file and the problem; the store never starts empty in place of a damaged file. The
- * previous generation can then be read with {@link #loadPrevious()}.
+ * state.json} writes them) and whose checksum covers the exact bytes of {@code data}. The
+ * journal starts with a line naming the checksum of the snapshot it continues, then one line per
+ * record: {@code sha256:HEX JSON} (see {@link StateJournal}). A record cut short at the end of
+ * the journal is a save that never returned and is dropped; a damaged record before others, a
+ * truncated, corrupt or hand-edited snapshot, or a journal that belongs to no snapshot fails
+ * opening with {@link StateStoreException} naming the file and the problem; the store never
+ * starts empty in place of a damaged file. The previous generation (the state before the last
+ * save) can then be read with {@link #loadPrevious()}.
  *
  * <p>An open store holds an exclusive lock ({@code state.json.lock}), so one state file has one
  * manager at a time, across processes too. Not thread-safe: the manager calls it under its own
@@ -61,6 +74,10 @@ public final class FileStateStore implements StateStore {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
   private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
+  private static final ObjectWriter RECORD_WRITER = MAPPER.writer();
+  private static final int JOURNAL_FORMAT = 1;
+  /** A journal smaller than this is never folded into the snapshot while the store is open. */
+  private static final long MIN_JOURNAL_BYTES = 1 << 20;
   private static final Pattern HEADER =
       Pattern.compile("^\\{\"format\":(\\d+),\"checksum\":\"sha256:([0-9a-f]{64})\",\"data\":");
   private static final byte[] TRAILER = "}\n".getBytes(StandardCharsets.US_ASCII);
@@ -68,13 +85,27 @@ public final class FileStateStore implements StateStore {
   private final Path file;
   private final Path previous;
   private final Path temporary;
+  private final Path journalFile;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  /** The last state loaded or saved, which the next save's record starts from; null: unknown. */
+  private SystemState last;
+  /** The state before {@link #last}, written as the previous generation by a fold. */
+  private SystemState beforeLast;
+  /** The checksum of the snapshot on disk, which a new journal names. */
+  private String snapshotChecksum;
+  private long snapshotBytes;
+  /** The journal open for appending, or null when there is none yet. */
+  private FileChannel journal;
+  /** The journal's length up to its last good record (a torn tail is cut off before appending). */
+  private long journalBytes;
+  private int journalRecords;
 
   private FileStateStore(Path file, FileChannel lockChannel, FileLock lock) {
     this.file = file;
     this.previous = sibling(file, ".1");
     this.temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+    this.journalFile = sibling(file, ".journal");
     this.lockChannel = lockChannel;
     this.lock = lock;
   }
@@ -120,22 +151,34 @@ public final class FileStateStore implements StateStore {
     return previous;
   }
 
+  /** Where the changes since the snapshot are kept. */
+  public Path journalFile() {
+    return journalFile;
+  }
+
   /**
    * {@inheritDoc}
    *
-   * @throws StateStoreException if the file cannot be read or is damaged, or if it is missing
-   *     while a previous generation exists (someone removed it: starting empty would lose state)
+   * @throws StateStoreException if the file or its journal cannot be read or is damaged, or if
+   *     the file is missing while a previous generation or a journal exists (someone removed it:
+   *     starting empty would lose state)
    */
   @Override
   public Optional<SystemState> load() {
-    if (!Files.exists(file)) {
-      if (Files.exists(previous)) {
-        throw new StateStoreException("state file " + file + " is missing but its previous "
-            + "generation " + previous + " exists; restore it or remove both to start anew");
-      }
+    Optional<Stored> stored = readStored();
+    if (stored.isEmpty()) {
+      last = null;
+      beforeLast = null;
       return Optional.empty();
     }
-    return Optional.of(read(file));
+    Stored s = stored.get();
+    last = s.state();
+    beforeLast = s.before().orElse(null);
+    snapshotChecksum = s.checksum();
+    snapshotBytes = s.snapshotBytes();
+    journalBytes = s.journalBytes();
+    journalRecords = s.records();
+    return Optional.of(last);
   }
 
   /**
@@ -145,31 +188,246 @@ public final class FileStateStore implements StateStore {
    * @throws StateStoreException if it exists but cannot be read
    */
   public Optional<SystemState> loadPrevious() {
-    return Files.exists(previous) ? Optional.of(read(previous)) : Optional.empty();
+    if (Files.exists(file) && Files.exists(journalFile)) {
+      Optional<SystemState> before = readStored().flatMap(Stored::before);
+      if (before.isPresent()) {
+        return before;
+      }
+    }
+    return Files.exists(previous) ? Optional.of(read(previous).state()) : Optional.empty();
+  }
+
+  /**
+   * What is stored: the snapshot with its journal replayed; the state before the last record,
+   * when there is one; and where the journal's good records end.
+   */
+  private record Stored(SystemState state, Optional<SystemState> before, String checksum,
+      long snapshotBytes, long journalBytes, int records) {}
+
+  private Optional<Stored> readStored() {
+    if (!Files.exists(file)) {
+      for (Path other : new Path[] {previous, journalFile}) {
+        if (Files.exists(other)) {
+          throw new StateStoreException("state file " + file + " is missing but its "
+              + (other == previous ? "previous generation " : "journal ") + other
+              + " exists; restore it or remove them to start anew");
+        }
+      }
+      return Optional.empty();
+    }
+    Snapshot snapshot = read(file);
+    if (!Files.exists(journalFile)) {
+      return Optional.of(new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
+          snapshot.bytes(), 0, 0));
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(journalFile);
+    } catch (IOException e) {
+      throw new StateStoreException("cannot read journal " + journalFile + ": " + e, e);
+    }
+    try {
+      return Optional.of(replay(snapshot, bytes));
+    } catch (StateStoreException e) {
+      throw new StateStoreException("journal " + journalFile + " is damaged: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static Stored replay(Snapshot snapshot, byte[] bytes) {
+    List<Line> lines = lines(bytes);
+    if (lines.isEmpty()) {
+      // cut short while being created: nothing was saved into it
+      return new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(), snapshot.bytes(),
+          0, 0);
+    }
+    JsonNode header = parse(lines.get(0).text(), "line 1");
+    if (header.path("journal").asInt() != JOURNAL_FORMAT || !header.path("base").isTextual()) {
+      throw new StateStoreException("line 1: not a snapif journal header");
+    }
+    List<JsonNode> records = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String text = lines.get(i).text();
+      int space = text.indexOf(' ');
+      String sum = space < 0 ? "" : text.substring(0, space);
+      byte[] json = space < 0 ? new byte[0]
+          : text.substring(space + 1).getBytes(StandardCharsets.UTF_8);
+      if (!sum.equals("sha256:" + sha256(json))) {
+        if (i == lines.size() - 1) {
+          // the last record was being written when the writer stopped: its save never returned
+          lines = lines.subList(0, i);
+          break;
+        }
+        throw new StateStoreException("line " + (i + 1) + ": checksum mismatch");
+      }
+      records.add(parse(json, "line " + (i + 1)));
+    }
+    long good = lines.get(lines.size() - 1).end();
+    String base = header.get("base").asText();
+    if (!base.equals("sha256:" + snapshot.checksum())) {
+      long lastGeneration = records.isEmpty() ? -1
+          : records.get(records.size() - 1).path("generation").asLong(-1);
+      if (!records.isEmpty() && lastGeneration == snapshot.state().generation()) {
+        // left over from a fold interrupted after the new snapshot was in place: all in it
+        return new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
+            snapshot.bytes(), 0, 0);
+      }
+      throw new StateStoreException("it continues snapshot " + base + ", not the state file's "
+          + "sha256:" + snapshot.checksum());
+    }
+    if (records.isEmpty()) {
+      return new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
+          snapshot.bytes(), good, 0);
+    }
+    StateJournal.Replay replay = new StateJournal.Replay(snapshot.state());
+    SystemState before = snapshot.state();
+    for (int i = 0; i < records.size(); i++) {
+      if (i == records.size() - 1) {
+        before = replayed(replay, i + 1);
+      }
+      replay.apply(new JsonInput(records.get(i), "line " + (i + 2)));
+    }
+    return new Stored(replayed(replay, records.size() + 1), Optional.of(before),
+        snapshot.checksum(), snapshot.bytes(), good, records.size());
+  }
+
+  private static SystemState replayed(StateJournal.Replay replay, int line) {
+    try {
+      return replay.toState();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new StateStoreException("line " + line + ": invalid state: " + e.getMessage(), e);
+    }
+  }
+
+  /** A journal line without its newline, and the offset just after that newline. */
+  private record Line(String text, long end) {}
+
+  /** The complete lines of {@code bytes}; a last line without its newline is left out. */
+  private static List<Line> lines(byte[] bytes) {
+    List<Line> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        out.add(new Line(new String(bytes, start, i - start, StandardCharsets.UTF_8), i + 1));
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode parse(String text, String where) {
+    return parse(text.getBytes(StandardCharsets.UTF_8), where);
+  }
+
+  private static JsonNode parse(byte[] json, String where) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new StateStoreException(where + ": invalid JSON: " + e.getMessage(), e);
+    }
   }
 
   @Override
   public void save(SystemState state) {
     checkOpen();
-    byte[] bytes = encode(state);
     try {
-      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
+      if (last == null || snapshotChecksum == null || !Files.exists(file)) {
+        // nothing known to record a change from: a whole snapshot
+        writeSnapshot(state, Optional.empty());
+      } else {
+        append(StateJournal.diff(last, state).orElseGet(() -> StateJournal.whole(state)));
+        beforeLast = last;
+        last = state;
+        if (journalBytes > Math.max(MIN_JOURNAL_BYTES, snapshotBytes)) {
+          fold();
         }
-        out.force(true);
+        return;
       }
-      if (Files.exists(file)) {
-        keepAsPrevious();
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-      forceDirectory();
     } catch (IOException e) {
       throw new StateStoreException("cannot save state to " + file + ": " + e, e);
     }
+    beforeLast = last;
+    last = state;
+  }
+
+  /** Appends one record and forces it to disk; creates the journal first when needed. */
+  private void append(ObjectNode record) throws IOException {
+    if (journal == null) {
+      boolean fresh = journalRecords == 0;
+      journal = FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      if (fresh) {
+        journal.truncate(0);
+        byte[] header = ("{\"journal\":" + JOURNAL_FORMAT + ",\"base\":\"sha256:"
+            + snapshotChecksum + "\"}\n").getBytes(StandardCharsets.US_ASCII);
+        writeFully(journal, header, 0);
+        journal.force(true);
+        forceDirectory();
+        journalBytes = header.length;
+      } else {
+        journal.truncate(journalBytes); // a torn record of a save that never returned
+      }
+    }
+    byte[] json = RECORD_WRITER.writeValueAsBytes(record);
+    byte[] prefix = ("sha256:" + sha256(json) + " ").getBytes(StandardCharsets.US_ASCII);
+    byte[] line = new byte[prefix.length + json.length + 1];
+    System.arraycopy(prefix, 0, line, 0, prefix.length);
+    System.arraycopy(json, 0, line, prefix.length, json.length);
+    line[line.length - 1] = '\n';
+    writeFully(journal, line, journalBytes);
+    journal.force(false);
+    journalBytes += line.length;
+    journalRecords++;
+  }
+
+  private static void writeFully(FileChannel channel, byte[] bytes, long position)
+      throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    long at = position;
+    while (buffer.hasRemaining()) {
+      at += channel.write(buffer, at);
+    }
+  }
+
+  /** Folds the journal into a new snapshot (see the class comment for the order of steps). */
+  private void fold() throws IOException {
+    writeSnapshot(last, Optional.ofNullable(beforeLast));
+  }
+
+  /**
+   * Writes {@code state} as the snapshot and drops the journal. The previous generation becomes
+   * {@code previousState} when given, else the snapshot being replaced.
+   */
+  private void writeSnapshot(SystemState state, Optional<SystemState> previousState)
+      throws IOException {
+    if (previousState.isPresent()) {
+      writeAtomically(previous, encode(previousState.get()));
+    } else if (Files.exists(file)) {
+      keepAsPrevious();
+    }
+    Encoded encoded = encodeSnapshot(state);
+    writeAtomically(file, encoded.bytes());
+    forceDirectory();
+    if (journal != null) {
+      journal.close();
+      journal = null;
+    }
+    Files.deleteIfExists(journalFile);
+    forceDirectory();
+    snapshotChecksum = encoded.checksum();
+    snapshotBytes = encoded.bytes().length;
+    journalBytes = 0;
+    journalRecords = 0;
+  }
+
+  /** Writes a temporary file, forces it to disk and renames it over {@code target}. */
+  private void writeAtomically(Path target, byte[] bytes) throws IOException {
+    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      writeFully(out, bytes, 0);
+      out.force(true);
+    }
+    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**
@@ -200,22 +458,33 @@ public final class FileStateStore implements StateStore {
     }
   }
 
+  /** A snapshot file's bytes and the checksum of its data. */
+  private record Encoded(byte[] bytes, String checksum) {}
+
+  /** A snapshot read back: the state, its data's checksum and the file's size. */
+  private record Snapshot(SystemState state, String checksum, long bytes) {}
+
   static byte[] encode(SystemState state) {
+    return encodeSnapshot(state).bytes();
+  }
+
+  private static Encoded encodeSnapshot(SystemState state) {
     byte[] data;
     try {
       data = WRITER.writeValueAsBytes(StateJson.write(state));
     } catch (JsonProcessingException e) {
       throw new StateStoreException("cannot encode state: " + e.getOriginalMessage(), e);
     }
-    byte[] header = ("{\"format\":" + FORMAT + ",\"checksum\":\"sha256:" + sha256(data)
+    String checksum = sha256(data);
+    byte[] header = ("{\"format\":" + FORMAT + ",\"checksum\":\"sha256:" + checksum
         + "\",\"data\":").getBytes(StandardCharsets.US_ASCII);
     byte[] out = Arrays.copyOf(header, header.length + data.length + TRAILER.length);
     System.arraycopy(data, 0, out, header.length, data.length);
     System.arraycopy(TRAILER, 0, out, header.length + data.length, TRAILER.length);
-    return out;
+    return new Encoded(out, checksum);
   }
 
-  private static SystemState read(Path path) {
+  private static Snapshot read(Path path) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
@@ -223,10 +492,19 @@ public final class FileStateStore implements StateStore {
       throw new StateStoreException("cannot read state file " + path + ": " + e, e);
     }
     try {
-      return decode(bytes);
+      SystemState state = decode(bytes);
+      return new Snapshot(state, checksumOf(bytes), bytes.length);
     } catch (StateStoreException e) {
       throw new StateStoreException("state file " + path + " is damaged: " + e.getMessage(), e);
     }
+  }
+
+  /** The checksum in the header of snapshot bytes that {@link #decode} accepted. */
+  private static String checksumOf(byte[] bytes) {
+    Matcher header = HEADER.matcher(
+        new String(bytes, 0, Math.min(bytes.length, 120), StandardCharsets.US_ASCII));
+    header.find();
+    return header.group(2);
   }
 
   static SystemState decode(byte[] bytes) {
@@ -273,8 +551,30 @@ public final class FileStateStore implements StateStore {
     }
   }
 
+  /**
+   * Folds the journal into the snapshot (when that fails, the journal keeps every save and the
+   * next open replays it), then releases the lock.
+   */
   @Override
   public void close() {
+    if (!lockChannel.isOpen()) {
+      return;
+    }
+    try {
+      if (journalRecords > 0 && last != null) {
+        fold();
+      }
+    } catch (IOException | RuntimeException e) {
+      // nothing lost: the journal on disk still holds every save
+    }
+    if (journal != null) {
+      try {
+        journal.close();
+      } catch (IOException e) {
+        // forced after every record already
+      }
+      journal = null;
+    }
     try {
       if (lock.isValid()) {
         lock.release();

@@ -94,7 +94,7 @@ final class StateJson {
         .build();
   }
 
-  private static ObjectNode writeSnap(InstalledSnap installed) {
+  static ObjectNode writeSnap(InstalledSnap installed) {
     Snap snap = installed.snap();
     ObjectNode out = NODES.objectNode();
     out.put("name", snap.name());
@@ -121,7 +121,7 @@ final class StateJson {
     return out;
   }
 
-  private static InstalledSnap readSnap(JsonInput in) {
+  static InstalledSnap readSnap(JsonInput in) {
     String name = in.field("name").text();
     Map<String, Plug> plugs = new LinkedHashMap<>();
     in.field("plugs").object().forEach((plug, e) -> plugs.put(plug, Plug.builder()

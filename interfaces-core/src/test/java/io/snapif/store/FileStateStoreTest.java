@@ -242,4 +242,118 @@ class FileStateStoreTest {
     return ("{\"format\":1,\"checksum\":\"sha256:" + sum + "\",\"data\":" + data + "}\n")
         .getBytes(StandardCharsets.UTF_8);
   }
+
+  /** The store's files as they are while it is open, copied elsewhere: a crash's leftovers. */
+  private Path crashCopy(String name) throws IOException {
+    Path copy = dir.resolve(name);
+    Files.createDirectories(copy);
+    for (String f : new String[] {"state.json", "state.json.1", "state.json.journal"}) {
+      if (Files.exists(dir.resolve(f))) {
+        Files.copy(dir.resolve(f), copy.resolve(f));
+      }
+    }
+    return copy.resolve("state.json");
+  }
+
+  @Test
+  void savesAfterTheFirst_goToTheJournal_andAreReplayedAfterACrash() throws IOException {
+    Path crashed;
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(1));
+      String snapshot = Files.readString(stateFile());
+      store.save(rich(2));
+      store.save(rich(3));
+      assertThat(Files.readString(stateFile())).isEqualTo(snapshot);
+      assertThat(store.journalFile()).exists();
+      crashed = crashCopy("crashed");
+    }
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(3));
+      assertThat(store.loadPrevious()).contains(rich(2));
+      store.save(rich(4));
+    }
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(4));
+      assertThat(store.loadPrevious()).contains(rich(3));
+    }
+  }
+
+  @Test
+  void tornLastRecord_isASaveThatNeverReturned() throws IOException {
+    Path crashed;
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+      crashed = crashCopy("torn");
+    }
+    Path journal = crashed.resolveSibling("state.json.journal");
+    byte[] bytes = Files.readAllBytes(journal);
+    Files.write(journal, java.util.Arrays.copyOf(bytes, bytes.length - 7));
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(2));
+      store.save(rich(5));
+    }
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(5));
+      assertThat(store.loadPrevious()).contains(rich(2));
+    }
+  }
+
+  @Test
+  void damagedRecordBeforeOthers_failsOpening() throws IOException {
+    Path crashed;
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+      crashed = crashCopy("damaged");
+    }
+    Path journal = crashed.resolveSibling("state.json.journal");
+    List<String> lines = Files.readAllLines(journal);
+    lines.set(1, lines.get(1).replace("\"generation\":2", "\"generation\":7"));
+    Files.write(journal, lines);
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("journal " + journal + " is damaged: line 2: checksum mismatch");
+    }
+  }
+
+  @Test
+  void journalOfAFoldAlreadyInTheSnapshot_isIgnored_butAForeignOneIsRefused() throws IOException {
+    Path crashed;
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(1));
+      store.save(rich(2));
+      crashed = crashCopy("folding");
+    }
+    // the fold on close put rich(2) in the snapshot; the crash came before the journal went
+    Files.copy(stateFile(), crashed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(2));
+      store.save(rich(3));
+    }
+    try (FileStateStore store = FileStateStore.open(crashed)) {
+      assertThat(store.load()).contains(rich(3));
+    }
+    Path foreign;
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(3));
+      foreign = crashCopy("foreign");
+    }
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(9));
+    }
+    Files.copy(stateFile(), foreign, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (FileStateStore store = FileStateStore.open(foreign)) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessageContaining("it continues snapshot sha256:");
+    }
+  }
 }

@@ -8,8 +8,10 @@ import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
 import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
+import io.snapif.spi.PolicyEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,37 +54,63 @@ final class ScenarioCommand implements Runnable {
     @Option(names = "--json", description = "Print the result as the scenario format's JSON.")
     boolean json;
 
+    @Option(names = "--timing", description = {"Print timings on stderr: start-up (JVM start "
+        + "to ready engine), total, and per kind of op its count, median, p99 and maximum."})
+    boolean timing;
+
     @Override
     public Integer call() {
+      Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
       Scenario scenario = ScenarioReader.read(file);
-      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(rules.files));
+      PolicyEvaluator policy = Managers.policy(rules.files);
+      Managers.warmUp(policy);
+      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
+      RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
-      ScenarioResult result = runner.run(scenario, progress);
+      PrintWriter out = root.out();
+      // Each step is written as it completes and then dropped: the states of a large system's
+      // run do not fit in memory together.
+      ScenarioJson.StepStream jsonSteps = json ? ScenarioJson.open(out, scenario.name()) : null;
+      ScenarioResult result = runner.run(scenario, (i, n, step) -> {
+        if (jsonSteps != null) {
+          jsonSteps.step(step);
+        } else {
+          progress.clear();
+          out.print(text(step));
+          out.flush();
+        }
+        progress.stepDone(i, n, step);
+      }, false);
+      if (jsonSteps != null) {
+        jsonSteps.close();
+        out.print('\n');
+      }
+      out.flush();
       progress.finish(result);
-      root.out().print(json ? ScenarioJson.write(result) + "\n" : text(result));
+      if (timings != null) {
+        root.err().print(timings.report(result));
+        root.err().flush();
+      }
       return SnapifCli.OK;
     }
 
     /**
-     * Per step, {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection state
-     * after it, one entry per line.
+     * One step as text: {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection
+     * state after it, one entry per line.
      */
-    static String text(ScenarioResult result) {
+    static String text(StepResult step) {
       StringBuilder out = new StringBuilder();
-      for (StepResult step : result.steps()) {
-        if (step.ok()) {
-          out.append("ok ").append(step.op()).append('\n');
-        } else {
-          out.append("FAILED ").append(step.op()).append(": ")
-              .append(step.errorKind().get().word()).append(": ").append(step.message())
-              .append('\n');
-        }
-        TabWriter w = TabWriter.snapTable();
-        step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
-        out.append(w.format());
+      if (step.ok()) {
+        out.append("ok ").append(step.op()).append('\n');
+      } else {
+        out.append("FAILED ").append(step.op()).append(": ")
+            .append(step.errorKind().get().word()).append(": ").append(step.message())
+            .append('\n');
       }
-      return out.toString();
+      TabWriter w = TabWriter.snapTable();
+      step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
+      return out.append(w.format()).toString();
     }
 
     private static String flags(Connection c) {
@@ -114,6 +142,14 @@ final class ScenarioCommand implements Runnable {
     public void stepDone(int index, int total, StepResult step) {
       if (enabled) {
         err.print("\r\033[K[" + (index + 1) + "/" + total + "] " + step.op());
+        err.flush();
+      }
+    }
+
+    /** Takes the progress line off the terminal, for output that goes there. */
+    void clear() {
+      if (enabled) {
+        err.print("\r\033[K");
         err.flush();
       }
     }

@@ -49,10 +49,11 @@ final class SystemSession implements AutoCloseable {
     Path file = options.stateFile(env);
     boolean classic = options.classicSystem();
     ManagerOpener opener = Managers.fileBacked(rules);
-    Device device = DemoSystem.scenario(classic).device();
     if (Files.exists(file)) {
-      return new SystemSession(opener.open(file, device), null);
+      // a stored state keeps its own device: the demo scenario need not be read for one
+      return new SystemSession(opener.open(file, Device.classicUbuntu()), null);
     }
+    Device device = DemoSystem.scenario(classic).device();
     Path scratch = null;
     Path target = file;
     try {

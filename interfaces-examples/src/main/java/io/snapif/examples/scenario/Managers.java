@@ -1,10 +1,17 @@
 package io.snapif.examples.scenario;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import io.snapif.SnapifException;
 import io.snapif.declaration.DeclarationParser;
+import io.snapif.manager.Decision;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.model.InstalledSnap;
 import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.spi.AutoConnectPlan;
+import io.snapif.spi.AutoConnectRequest;
+import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
@@ -64,9 +71,46 @@ public final class Managers {
    * @throws SnapifException if a rule file cannot be read or compiled
    */
   public static PolicyEvaluator policy(List<Path> ruleFiles) {
+    if (ruleFiles.isEmpty()) {
+      // The built-in rules always compile, so the engine can wait for the first decision: a
+      // command that only reads the state (snapif connections) never starts it.
+      return new LazyPolicy(Suppliers.memoize(() -> build(ruleFiles)));
+    }
+    return build(ruleFiles);
+  }
+
+  private static PolicyEvaluator build(List<Path> ruleFiles) {
     DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
         .baseDeclaration(DeclarationParser.builtinBaseDeclaration());
     ruleFiles.forEach(policy::addRuleFile);
     return policy.build();
+  }
+
+  /**
+   * Starts the engine now rather than at the first decision, so that start-up is not counted
+   * as the first operation's time.
+   */
+  public static void warmUp(PolicyEvaluator policy) {
+    if (policy instanceof LazyPolicy lazy) {
+      lazy.engine.get();
+    }
+  }
+
+  /** A policy evaluator made on first use; thread-safe like the evaluator it makes. */
+  private record LazyPolicy(Supplier<PolicyEvaluator> engine) implements PolicyEvaluator {
+    @Override
+    public Decision checkInstallation(InstalledSnap snap, Device device) {
+      return engine.get().checkInstallation(snap, device);
+    }
+
+    @Override
+    public Decision checkConnection(ConnectCandidate candidate) {
+      return engine.get().checkConnection(candidate);
+    }
+
+    @Override
+    public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
+      return engine.get().planAutoConnect(request);
+    }
   }
 }

@@ -67,6 +67,18 @@ public final class ScenarioRunner {
    * @throws UncheckedIOException if no temporary state directory can be made
    */
   public ScenarioResult run(Scenario scenario, Listener listener) {
+    return run(scenario, listener, true);
+  }
+
+  /**
+   * Runs {@code scenario}, telling {@code listener} about every step. Unless {@code keepStates},
+   * the result's steps have empty {@link StepResult#connections()} (the listener still gets them
+   * whole): a caller that writes each step as it comes then holds one state at a time, not one
+   * per step.
+   *
+   * @throws UncheckedIOException if no temporary state directory can be made
+   */
+  public ScenarioResult run(Scenario scenario, Listener listener, boolean keepStates) {
     Path dir;
     try {
       dir = Files.createTempDirectory("snapif-scenario-");
@@ -74,7 +86,7 @@ public final class ScenarioRunner {
       throw new UncheckedIOException("cannot create a state directory", e);
     }
     try {
-      return runOn(dir.resolve("state.json"), scenario, listener);
+      return runOn(dir.resolve("state.json"), scenario, listener, keepStates);
     } finally {
       deleteTree(dir);
     }
@@ -85,14 +97,20 @@ public final class ScenarioRunner {
    * not exist) and leaves the state there: how a system is prepared from a scenario.
    */
   public ScenarioResult runOn(Path stateFile, Scenario scenario, Listener listener) {
+    return runOn(stateFile, scenario, listener, true);
+  }
+
+  private ScenarioResult runOn(
+      Path stateFile, Scenario scenario, Listener listener, boolean keepStates) {
     long start = System.nanoTime();
     try (Run run = new Run(scenario, stateFile)) {
       ImmutableList.Builder<StepResult> steps = ImmutableList.builder();
       List<ScenarioOp> ops = scenario.ops();
       for (int i = 0; i < ops.size(); i++) {
         StepResult step = run.step(ops.get(i));
-        steps.add(step);
         listener.stepDone(i, ops.size(), step);
+        steps.add(keepStates ? step : StepResult.builder().from(step)
+            .connections(ImmutableMap.of()).build());
       }
       return ScenarioResult.builder()
           .name(scenario.name())
@@ -118,6 +136,9 @@ public final class ScenarioRunner {
     private final Scenario scenario;
     private final Path stateFile;
     private final Map<String, Integer> lastRevision = new HashMap<>();
+    /** Scenario ids already spelled, so that the steps' states share their keys. */
+    private final Map<ConnectionId, String> ids = new HashMap<>();
+    private String idsSystemSnap = "";
     private InterfaceManager manager;
 
     Run(Scenario scenario, Path stateFile) {
@@ -142,9 +163,9 @@ public final class ScenarioRunner {
         // steps after it are still compared.
         b.ok(false).errorKind(ErrorKind.CONFLICT).message("internal error: " + e);
       }
-      return b.connections(connections())
-          .elapsed(Duration.ofNanos(System.nanoTime() - start))
-          .build();
+      // the op's own time: capturing the state for the result is the runner's cost, not the op's
+      b.elapsed(Duration.ofNanos(System.nanoTime() - start));
+      return b.connections(connections()).build();
     }
 
     private void perform(ScenarioOp op) {
@@ -282,9 +303,15 @@ public final class ScenarioRunner {
         return ImmutableMap.of();
       }
       String system = manager.systemSnapName();
-      ImmutableMap.Builder<String, Connection> out = ImmutableMap.builder();
-      for (Map.Entry<ConnectionId, Connection> e : manager.connections().entrySet()) {
-        out.put(scenarioId(e.getKey(), system), e.getValue());
+      if (!system.equals(idsSystemSnap)) {
+        ids.clear();
+        idsSystemSnap = system;
+      }
+      Map<ConnectionId, Connection> state = manager.connections();
+      ImmutableMap.Builder<String, Connection> out =
+          ImmutableMap.builderWithExpectedSize(state.size());
+      for (Map.Entry<ConnectionId, Connection> e : state.entrySet()) {
+        out.put(ids.computeIfAbsent(e.getKey(), id -> scenarioId(id, system)), e.getValue());
       }
       return out.buildKeepingLast();
     }

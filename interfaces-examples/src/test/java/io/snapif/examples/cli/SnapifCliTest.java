@@ -379,6 +379,43 @@ class SnapifCliTest {
   }
 
   @Test
+  void scenarioRun_timingGoesToStderrAndLeavesTheJsonAsItIs() throws IOException {
+    Path scenario = home.resolve("t.yaml");
+    Files.writeString(scenario, """
+        snaps:
+          vlc:
+            yaml: |
+              name: vlc
+              version: 1.0
+              apps:
+                vlc:
+                  command: vlc
+                  plugs: [home, camera]
+        ops:
+          - {op: install, snap: vlc}
+          - {op: connect, plug: "vlc:camera"}
+          - {op: disconnect, plug: "vlc:camera"}
+          - {op: install, snap: vlc}
+        """);
+
+    CliRun plain = CliRun.run(home, "scenario", "run", scenario.toString(), "--json");
+    CliRun timed = CliRun.run(home, "scenario", "run", scenario.toString(), "--json", "--timing");
+
+    assertThat(timed.status()).isZero();
+    assertThat(timed.out()).isEqualTo(plain.out());
+    assertThat(plain.err()).isEmpty();
+    List<String> lines = timed.err().lines().toList();
+    assertThat(lines.get(0)).matches("timing: start-up \\d+\\.\\d{3} s \\(JVM start to ready "
+        + "engine\\), run \\d+\\.\\d{3} s, total \\d+\\.\\d{3} s");
+    // one line per kind of op, in name order, with its count
+    assertThat(lines.subList(1, lines.size())).satisfiesExactly(
+        l -> assertThat(l).matches("timing: connect +1 ops, median [0-9.]+ ms, p99 [0-9.]+ ms, "
+            + "max [0-9.]+ ms"),
+        l -> assertThat(l).startsWith("timing: disconnect ").contains(" 1 ops,"),
+        l -> assertThat(l).startsWith("timing: install ").contains(" 2 ops,"));
+  }
+
+  @Test
   void scenarioRun_badFileFails() throws IOException {
     Path scenario = home.resolve("s.json");
     Files.writeString(scenario, "{\"ops\": [], \"snapz\": {}}");
