@@ -74,9 +74,13 @@ final class Decisions {
     for (Ruling r : counted) {
       decision.addReasons(reason(r.getVerdict(), ""));
     }
-    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
-      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
-        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+    // Without custom rules or interface refusals there are no overridden verdicts to look up.
+    List<Verdict> all = verdicts.isEmpty() ? null : verdicts.get(check);
+    if (all != null) {
+      for (Verdict v : all) {
+        if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
+          decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+        }
       }
     }
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {
