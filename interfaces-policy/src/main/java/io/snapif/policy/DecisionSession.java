@@ -24,12 +24,14 @@ final class DecisionSession implements AutoCloseable {
   private final KieSession session;
   private final long fixedBudget;
   private final Map<String, Integer> firingsByRule;
+  private final boolean customRules;
   private long facts;
   private long fired;
 
   DecisionSession(RuleBase rules, long fixedBudget) {
     this.session = rules.newSession();
     this.fixedBudget = fixedBudget;
+    this.customRules = rules.hasCustomRules();
     // Only custom rules can loop; count per rule then, to name the culprits.
     this.firingsByRule = rules.hasCustomRules() ? new HashMap<>() : null;
     if (firingsByRule != null) {
@@ -82,6 +84,11 @@ final class DecisionSession implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** Whether user rule files take part (they may add verdicts of their own). */
+  boolean hasCustomRules() {
+    return customRules;
   }
 
   /** Every fact now in the session. */

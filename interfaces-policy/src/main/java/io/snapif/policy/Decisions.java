@@ -24,8 +24,14 @@ final class Decisions {
 
   Decisions(DecisionSession session) {
     List<Ruling> allRulings = session.facts(Ruling.class);
-    // Other verdicts than the counted ones exist only with custom rules or interface refusals.
-    List<Verdict> allVerdicts = session.facts(Verdict.class);
+    // Other verdicts than the counted ones exist only with custom rules or interface refusals
+    // (the built-in rules give one declaration verdict per check, which only a refusal
+    // overrides); without them the verdicts need not be read at all.
+    boolean overridden = session.hasCustomRules();
+    for (int i = 0; i < allRulings.size() && !overridden; i++) {
+      overridden = allRulings.get(i).getVerdict().getSource() != Verdict.Source.DECLARATION;
+    }
+    List<Verdict> allVerdicts = overridden ? session.facts(Verdict.class) : List.of();
     rulings = new IdentityHashMap<>(allRulings.size() * 4 / 3 + 1);
     for (Ruling r : allRulings) {
       rulings.merge(r.getCheck(), r, (a, b) -> {
@@ -74,9 +80,13 @@ final class Decisions {
     for (Ruling r : counted) {
       decision.addReasons(reason(r.getVerdict(), ""));
     }
-    for (Verdict v : verdicts.getOrDefault(check, List.of())) {
-      if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
-        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+    // Without custom rules or interface refusals there are no overridden verdicts to look up.
+    List<Verdict> all = verdicts.isEmpty() ? null : verdicts.get(check);
+    if (all != null) {
+      for (Verdict v : all) {
+        if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
+          decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
+        }
       }
     }
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {

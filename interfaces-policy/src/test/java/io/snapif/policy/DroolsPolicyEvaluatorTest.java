@@ -62,6 +62,21 @@ class DroolsPolicyEvaluatorTest {
   }
 
   @Test
+  void interfaceRefusal_stillExplainsTheOverriddenDeclarationVerdict() {
+    InstalledSnap driver = app("drv").plug("nl", "netlink-driver", "family-name", "foo").build();
+    InstalledSnap gadget = app("gadget").slot("nl", "netlink-driver", "family-name", "bar")
+        .build();
+    AutoConnectPlan plan = POLICY.planAutoConnect(request(driver, List.of(gadget, driver),
+        CLASSIC));
+    Decision refused = plan.endpoints().get(0).candidates().get(0);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.reasons()).hasSize(2);
+    assertThat(refused.reasons().get(0).rule())
+        .isEqualTo("auto-connection: netlink-driver needs the same family-name");
+    assertThat(refused.reasons().get(1).detail()).startsWith("overridden: ");
+  }
+
+  @Test
   void installationAllowed_explainsEachPlug() {
     Decision d = POLICY.checkInstallation(vlc(), CLASSIC);
     assertThat(d.allowed()).isTrue();
