@@ -79,7 +79,8 @@ public abstract class SystemState {
     Connection o = old.hasNext() ? old.next() : null;
     Connection n = now.hasNext() ? now.next() : null;
     while (o != null || n != null) {
-      int order = o == null ? 1 : n == null ? -1 : o.id().compareTo(n.id());
+      // states made from one another share their unchanged entries: same object, same id
+      int order = o == n ? 0 : o == null ? 1 : n == null ? -1 : o.id().compareTo(n.id());
       if (order < 0) {
         change.changed(o.id(), Optional.of(o), Optional.empty());
         o = old.hasNext() ? old.next() : null;
