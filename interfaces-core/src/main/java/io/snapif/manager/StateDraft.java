@@ -243,13 +243,14 @@ final class StateDraft {
       });
       conns = ImmutableSortedMap.copyOfSorted(merged);
     }
-    return SystemState.builder()
+    SystemState state = SystemState.builder()
         .device(device)
         .addAllSnaps(snapsChanged() ? ImmutableList.copyOf(snaps()) : base.snaps())
-        .putAllConnections(conns)
         .seeded(seeded)
         .generation(generation)
         .build();
+    // the entries are handed over already sorted and immutable: the builder would sort them again
+    return state.withConnectionEntries(conns);
   }
 
   /**

@@ -9,6 +9,7 @@ import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.Set;
@@ -53,6 +54,19 @@ public abstract class SystemState {
   /** The installed snap named {@code name}. */
   public final Optional<InstalledSnap> snap(String name) {
     return snaps().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /**
+   * This state with {@code connections} as its connection entries, everything else the same.
+   * The map is taken as it is, not copied or sorted again, so this costs a check of the state
+   * rather than a sort of its entries.
+   *
+   * @throws IllegalArgumentException if an entry is stored under another id
+   */
+  public final SystemState withConnectionEntries(
+      ImmutableSortedMap<ConnectionId, Connection> connections) {
+    Map<ConnectionId, Connection> entries = connections;
+    return ImmutableSystemState.copyOf(this).withConnections(entries);
   }
 
   /** One entry that differs between two connection states. */
