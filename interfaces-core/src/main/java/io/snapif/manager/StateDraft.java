@@ -12,6 +12,7 @@ import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.spi.SystemState;
+import java.util.AbstractCollection;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -85,7 +86,27 @@ final class StateDraft {
 
   /** The snaps in installation order (a view). */
   Collection<InstalledSnap> snaps() {
-    return snapsView.values();
+    return new AbstractCollection<>() {
+      @Override
+      public Iterator<InstalledSnap> iterator() {
+        return snapIterator();
+      }
+
+      @Override
+      public int size() {
+        return snapsView.size();
+      }
+    };
+  }
+
+  private Iterator<InstalledSnap> snapIterator() {
+    Iterator<InstalledSnap> fromBase = base.snaps().iterator();
+    if (!removed.isEmpty() || !replaced.isEmpty()) {
+      fromBase = Iterators.transform(
+          Iterators.filter(fromBase, s -> !removed.contains(s.name())),
+          s -> replaced.getOrDefault(s.name(), s));
+    }
+    return added.isEmpty() ? fromBase : Iterators.concat(fromBase, added.values().iterator());
   }
 
   /** Adds a new snap last, or replaces an installed one keeping its place. */
@@ -286,12 +307,7 @@ final class StateDraft {
       return new AbstractSet<>() {
         @Override
         public Iterator<Map.Entry<String, InstalledSnap>> iterator() {
-          Iterator<InstalledSnap> fromBase = base.snaps().stream()
-              .filter(s -> !removed.contains(s.name()))
-              .map(s -> replaced.getOrDefault(s.name(), s))
-              .iterator();
-          Iterator<InstalledSnap> all = Iterators.concat(fromBase, added.values().iterator());
-          return Iterators.transform(all, s -> Map.entry(s.name(), s));
+          return Iterators.transform(snapIterator(), s -> Map.entry(s.name(), s));
         }
 
         @Override
