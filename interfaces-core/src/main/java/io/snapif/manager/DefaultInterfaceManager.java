@@ -79,14 +79,15 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before.state, before.retired);
+      StateDraft draft = new StateDraft(before.state, before.snapsByName, before.retired);
       lifecycle.apply(draft, operation);
-      boolean changed = draft.differsFrom(before.state);
+      boolean changed = draft.differsFromBase();
       SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
-      ChangeReport report = report(operation, commit, before.state, after, draft);
+      ChangeReport report = report(operation, commit, after, draft);
       if (commit && changed) {
         store.save(after);
-        Snapshot next = new Snapshot(after, draft.retired());
+        Snapshot next = draft.snapsChanged() ? new Snapshot(after, draft.retired())
+            : new Snapshot(after, draft.retired(), before.snapsByName);
         current = next;
         if (!events.isEmpty()) {
           dispatching.set(true);
@@ -103,16 +104,15 @@ final class DefaultInterfaceManager implements InterfaceManager {
     }
   }
 
-  private static ChangeReport report(Operation operation, boolean commit, SystemState before,
-      SystemState after, StateDraft draft) {
+  private static ChangeReport report(Operation operation, boolean commit, SystemState after,
+      StateDraft draft) {
     ImmutableChangeReport.Builder report = ChangeReport.builder()
         .operation(operation)
         .committed(commit)
         .generation(after.generation())
         .addAllDecisions(draft.decisions())
         .addAllWarnings(draft.warnings());
-    SystemState.forEachConnectionChange(before.connections(), after.connections(),
-        (id, old, now) -> {
+    draft.forEachEntryChange((id, old, now) -> {
           if (now.isEmpty()) {
             report.putRemoved(id, old.get());
           } else if (old.isEmpty()) {
@@ -204,7 +204,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s.state, s.retired);
+    StateDraft draft = new StateDraft(s.state, s.snapsByName, s.retired);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
@@ -268,6 +268,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
   /** The remembered entries of removed snaps kept aside until close (see {@link StateDraft}). */
   Map<ConnectionId, Connection> retired() {
     return current.retired;
+  }
+
+  /** A draft over the committed state, for tests. */
+  StateDraft draft() {
+    Snapshot s = current;
+    return new StateDraft(s.state, s.snapsByName, s.retired);
   }
 
   /** The committed state, for tests and the store round trip. */

@@ -25,12 +25,25 @@ final class Snapshot {
   private final Supplier<Split> split;
 
   Snapshot(SystemState state, Map<ConnectionId, Connection> retired) {
+    this(state, retired, byName(state));
+  }
+
+  /**
+   * A snapshot of {@code state} whose snaps by name are {@code snapsByName}: an operation that
+   * changed only connection entries hands on the previous index instead of making it again.
+   */
+  Snapshot(SystemState state, Map<ConnectionId, Connection> retired,
+      ImmutableMap<String, InstalledSnap> snapsByName) {
     this.state = state;
     this.retired = ImmutableSortedMap.copyOf(retired);
+    this.snapsByName = snapsByName;
+    this.split = Suppliers.memoize(() -> new Split(state, snapsByName));
+  }
+
+  private static ImmutableMap<String, InstalledSnap> byName(SystemState state) {
     ImmutableMap.Builder<String, InstalledSnap> byName = ImmutableMap.builder();
     state.snaps().forEach(s -> byName.put(s.name(), s));
-    this.snapsByName = byName.buildOrThrow();
-    this.split = Suppliers.memoize(() -> new Split(state, snapsByName));
+    return byName.buildOrThrow();
   }
 
   /** The entries in effect, in id order. */

@@ -9,6 +9,7 @@ import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.Set;
@@ -55,6 +56,19 @@ public abstract class SystemState {
     return snaps().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /**
+   * This state with {@code connections} as its connection entries, everything else the same.
+   * The map is taken as it is, not copied or sorted again, so this costs a check of the state
+   * rather than a sort of its entries.
+   *
+   * @throws IllegalArgumentException if an entry is stored under another id
+   */
+  public final SystemState withConnectionEntries(
+      ImmutableSortedMap<ConnectionId, Connection> connections) {
+    Map<ConnectionId, Connection> entries = connections;
+    return ImmutableSystemState.copyOf(this).withConnections(entries);
+  }
+
   /** One entry that differs between two connection states. */
   @FunctionalInterface
   public interface EntryChange {
@@ -79,7 +93,8 @@ public abstract class SystemState {
     Connection o = old.hasNext() ? old.next() : null;
     Connection n = now.hasNext() ? now.next() : null;
     while (o != null || n != null) {
-      int order = o == null ? 1 : n == null ? -1 : o.id().compareTo(n.id());
+      // states made from one another share their unchanged entries: same object, same id
+      int order = o == n ? 0 : o == null ? 1 : n == null ? -1 : o.id().compareTo(n.id());
       if (order < 0) {
         change.changed(o.id(), Optional.of(o), Optional.empty());
         o = old.hasNext() ? old.next() : null;

@@ -43,20 +43,11 @@ final class StateJournal {
     ObjectNode record = NODES.objectNode();
     record.put("generation", after.generation());
     record.put("seeded", after.seeded());
-    Map<String, InstalledSnap> old = new LinkedHashMap<>();
-    before.snaps().forEach(s -> old.put(s.name(), s));
-    Map<String, InstalledSnap> now = new LinkedHashMap<>();
-    after.snaps().forEach(s -> now.put(s.name(), s));
     ArrayNode removeSnaps = record.putArray("remove-snaps");
-    old.keySet().stream().filter(n -> !now.containsKey(n)).forEach(removeSnaps::add);
     ArrayNode snaps = record.putArray("snaps");
-    List<InstalledSnap> put = new ArrayList<>();
-    for (InstalledSnap s : after.snaps()) {
-      InstalledSnap was = old.get(s.name());
-      if (was != s && !s.equals(was)) {
-        snaps.add(StateJson.writeSnap(s));
-        put.add(s);
-      }
+    if (!sameObjects(before.snaps(), after.snaps()) && !diffSnaps(before, after, removeSnaps,
+        snaps)) {
+      return Optional.empty();
     }
     ArrayNode removeConns = record.putArray("remove-conns");
     List<Connection> changed = new ArrayList<>();
@@ -69,14 +60,46 @@ final class StateJournal {
           }
         });
     record.set("conns", StateJson.writeConns(changed));
+    return Optional.of(record);
+  }
+
+  /** Whether the two lists hold the same objects in the same order (most saves: no snap moved). */
+  private static boolean sameObjects(List<InstalledSnap> a, List<InstalledSnap> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adds to the record the snaps removed and put from {@code before} to {@code after}; false
+   * when replaying those would not give {@code after}'s order of snaps.
+   */
+  private static boolean diffSnaps(SystemState before, SystemState after, ArrayNode removeSnaps,
+      ArrayNode snaps) {
+    Map<String, InstalledSnap> old = new LinkedHashMap<>();
+    before.snaps().forEach(s -> old.put(s.name(), s));
+    Map<String, InstalledSnap> now = new LinkedHashMap<>();
+    after.snaps().forEach(s -> now.put(s.name(), s));
+    old.keySet().stream().filter(n -> !now.containsKey(n)).forEach(removeSnaps::add);
+    List<InstalledSnap> put = new ArrayList<>();
+    for (InstalledSnap s : after.snaps()) {
+      InstalledSnap was = old.get(s.name());
+      if (was != s && !s.equals(was)) {
+        snaps.add(StateJson.writeSnap(s));
+        put.add(s);
+      }
+    }
     // the order replay would give: the old one without the removed, new snaps last
     Map<String, InstalledSnap> replayed = new LinkedHashMap<>(old);
     replayed.keySet().retainAll(now.keySet());
     put.forEach(s -> replayed.put(s.name(), s));
-    if (!new ArrayList<>(replayed.keySet()).equals(new ArrayList<>(now.keySet()))) {
-      return Optional.empty();
-    }
-    return Optional.of(record);
+    return new ArrayList<>(replayed.keySet()).equals(new ArrayList<>(now.keySet()));
   }
 
   /** The record that replaces the state with {@code state} whatever it was. */

@@ -16,7 +16,7 @@ class AutoConnectorTest {
     m.apply(io.snapif.testing.Ops.install(Snaps.snap("a").slots("mpris").build()));
     m.apply(io.snapif.testing.Ops.install(
         Snaps.snap("b").slots("one=mpris", "two=mpris").plugs("mpris").build()));
-    return new StateDraft(m.state(), java.util.Map.of());
+    return m.draft();
   }
 
   private static AutoConnectRequest request(String snap) {

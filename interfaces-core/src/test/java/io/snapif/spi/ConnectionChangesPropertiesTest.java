@@ -59,4 +59,35 @@ class ConnectionChangesPropertiesTest {
 
     assertThat(visited).isEqualTo(expected);
   }
+
+  @Property
+  void statesSharingTheirUnchangedEntries_visitOnlyTheChanges(
+      @ForAll("states") Map<ConnectionId, Connection> before,
+      @ForAll("states") Map<ConnectionId, Connection> changes) {
+    // as the manager makes a new state: the old entries as they are, some replaced or added,
+    // those of the changes with "auto" unset removed
+    TreeMap<ConnectionId, Connection> after = new TreeMap<>(before);
+    changes.values().forEach(c -> {
+      if (c.auto()) {
+        after.put(c.id(), c);
+      } else {
+        after.remove(c.id());
+      }
+    });
+    List<String> expected = new ArrayList<>();
+    changes.values().forEach(c -> {
+      Optional<Connection> was = Optional.ofNullable(before.get(c.id()));
+      Optional<Connection> now = Optional.ofNullable(after.get(c.id()));
+      if (!was.equals(now)) {
+        expected.add(c.id() + " " + was + " -> " + now);
+      }
+    });
+
+    List<String> visited = new ArrayList<>();
+    SystemState.forEachConnectionChange(ImmutableSortedMap.copyOf(before),
+        ImmutableSortedMap.copyOf(after),
+        (id, was, now) -> visited.add(id + " " + was + " -> " + now));
+
+    assertThat(visited).isEqualTo(expected);
+  }
 }
