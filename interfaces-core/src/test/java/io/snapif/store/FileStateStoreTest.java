@@ -83,6 +83,17 @@ class FileStateStoreTest {
         .build();
   }
 
+  /** Saves states 1 to 3 in a new store and copies its files as a crash would leave them. */
+  private Path crashedAfterThreeSaves(String name) throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.load();
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+      return crashCopy(name);
+    }
+  }
+
   private Path stateFile() {
     return dir.resolve("state.json");
   }
@@ -281,14 +292,7 @@ class FileStateStoreTest {
 
   @Test
   void tornLastRecord_isASaveThatNeverReturned() throws IOException {
-    Path crashed;
-    try (FileStateStore store = FileStateStore.open(stateFile())) {
-      store.load();
-      store.save(rich(1));
-      store.save(rich(2));
-      store.save(rich(3));
-      crashed = crashCopy("torn");
-    }
+    Path crashed = crashedAfterThreeSaves("torn");
     Path journal = crashed.resolveSibling("state.json.journal");
     byte[] bytes = Files.readAllBytes(journal);
     Files.write(journal, java.util.Arrays.copyOf(bytes, bytes.length - 7));
@@ -304,14 +308,7 @@ class FileStateStoreTest {
 
   @Test
   void damagedRecordBeforeOthers_failsOpening() throws IOException {
-    Path crashed;
-    try (FileStateStore store = FileStateStore.open(stateFile())) {
-      store.load();
-      store.save(rich(1));
-      store.save(rich(2));
-      store.save(rich(3));
-      crashed = crashCopy("damaged");
-    }
+    Path crashed = crashedAfterThreeSaves("damaged");
     Path journal = crashed.resolveSibling("state.json.journal");
     List<String> lines = Files.readAllLines(journal);
     lines.set(1, lines.get(1).replace("\"generation\":2", "\"generation\":7"));
