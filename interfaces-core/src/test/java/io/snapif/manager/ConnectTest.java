@@ -1,7 +1,9 @@
 package io.snapif.manager;
 
+import static io.snapif.manager.Fixtures.assertFails;
 import static io.snapif.manager.Fixtures.flags;
 import static io.snapif.manager.Fixtures.manager;
+import static io.snapif.manager.Fixtures.withVlc;
 import static io.snapif.manager.Fixtures.vlc;
 import static io.snapif.testing.Ops.connect;
 import static io.snapif.testing.Ops.disconnect;
@@ -18,22 +20,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConnectTest {
-
-  private static DefaultInterfaceManager withVlc() {
-    DefaultInterfaceManager m = manager();
-    m.apply(install(vlc()));
-    return m;
-  }
-
-  private static void assertFails(DefaultInterfaceManager m, Operation op, ErrorKind kind,
-      String message) {
-    SystemState before = m.state();
-    assertThatThrownBy(() -> m.apply(op))
-        .isInstanceOfSatisfying(OperationException.class,
-            e -> assertThat(e.kind()).isEqualTo(kind))
-        .hasMessage(message);
-    assertThat(m.state()).isEqualTo(before);
-  }
 
   @Test
   void connect_plugAlone_usesTheSystemSnapSlotOfItsInterface() {

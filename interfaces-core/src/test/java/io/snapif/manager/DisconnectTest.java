@@ -1,19 +1,19 @@
 package io.snapif.manager;
 
+import static io.snapif.manager.Fixtures.assertFails;
 import static io.snapif.manager.Fixtures.flags;
 import static io.snapif.manager.Fixtures.manager;
+import static io.snapif.manager.Fixtures.withVlc;
 import static io.snapif.manager.Fixtures.vlc;
 import static io.snapif.testing.Ops.connect;
 import static io.snapif.testing.Ops.disconnect;
 import static io.snapif.testing.Ops.forget;
 import static io.snapif.testing.Ops.install;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.snapif.manager.Operation.Disconnect;
 import io.snapif.model.Connection;
-import io.snapif.spi.SystemState;
 import io.snapif.testing.FakePolicy;
 import io.snapif.testing.Snaps;
 import java.util.Map;
@@ -21,22 +21,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DisconnectTest {
-
-  private static DefaultInterfaceManager withVlc() {
-    DefaultInterfaceManager m = manager();
-    m.apply(install(vlc()));
-    return m;
-  }
-
-  private static void assertFails(DefaultInterfaceManager m, Operation op, ErrorKind kind,
-      String message) {
-    SystemState before = m.state();
-    assertThatThrownBy(() -> m.apply(op))
-        .isInstanceOfSatisfying(OperationException.class,
-            e -> assertThat(e.kind()).isEqualTo(kind))
-        .hasMessage(message);
-    assertThat(m.state()).isEqualTo(before);
-  }
 
   @Test
   void disconnect_autoConnection_isRememberedUndesiredWithoutAttributes() {

@@ -1,8 +1,13 @@
 package io.snapif.manager;
 
+import static io.snapif.testing.Ops.install;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.SystemState;
 import io.snapif.testing.FakePolicy;
 import io.snapif.testing.Snaps;
 import io.snapif.model.InstalledSnap;
@@ -29,6 +34,24 @@ final class Fixtures {
 
   static DefaultInterfaceManager manager() {
     return manager(POLICY);
+  }
+
+  /** A manager on {@link #POLICY} with {@link #vlc()} installed. */
+  static DefaultInterfaceManager withVlc() {
+    DefaultInterfaceManager m = manager();
+    m.apply(install(vlc()));
+    return m;
+  }
+
+  /** Asserts that {@code op} fails with {@code kind} and {@code message} and changes nothing. */
+  static void assertFails(DefaultInterfaceManager m, Operation op, ErrorKind kind,
+      String message) {
+    SystemState before = m.state();
+    assertThatThrownBy(() -> m.apply(op))
+        .isInstanceOfSatisfying(OperationException.class,
+            e -> assertThat(e.kind()).isEqualTo(kind))
+        .hasMessage(message);
+    assertThat(m.state()).isEqualTo(before);
   }
 
   static InstalledSnap vlc() {
