@@ -22,6 +22,7 @@ import io.snapif.model.InstalledSnap;
 import io.snapif.model.SnapType;
 import io.snapif.policy.fact.InstallationCheck;
 import io.snapif.policy.fact.Refusal;
+import io.snapif.policy.fact.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** One test per rule of installation.drl: a hit and a near miss each. */
@@ -168,6 +169,26 @@ class InstallationRulesTest {
     // near miss: nothing refused, no refusal
     assertThat(RuleHarness.run(slotCheck(DOCKER, Declaration.empty())).all(Refusal.class))
         .isEmpty();
+  }
+
+  @Test
+  void overriddenRefusal_passesTheRefusalToTheNextRefusedEndpoint() {
+    Declaration base = declaration(rule(Side.SLOT, "docker", "deny-installation", TRUE),
+        rule(Side.PLUG, "kernel-module-control", "allow-installation", FALSE));
+    InstalledSnap both = app("both").slot("docker", "docker")
+        .plug("kmod", "kernel-module-control").build();
+    InstallationCheck slot = InstallationCheck.forSlot(both, both.snap().slots().get("docker"),
+        base, CLASSIC, 0);
+    InstallationCheck plug = InstallationCheck.forPlug(both, both.snap().plugs().get("kmod"),
+        base, CLASSIC, 1);
+    // a custom allow lifts the slot's denial only: the plug, refused next, refuses the snap
+    RuleHarness run = RuleHarness.run(slot, plug, Verdict.allow("site: docker", slot, "why"));
+    assertThat(run.all(Refusal.class)).singleElement()
+        .satisfies(r -> assertThat(r.getVerdict().getCheck()).isSameAs(plug));
+    // near miss: lifting both leaves nothing refused
+    RuleHarness none = RuleHarness.run(slot, plug, Verdict.allow("site: docker", slot, "why"),
+        Verdict.allow("site: kmod", plug, "why"));
+    assertThat(none.all(Refusal.class)).isEmpty();
   }
 
   // ---- through the evaluator -----------------------------------------------------------------
