@@ -195,7 +195,7 @@ final class AutoConnectPlanner {
         reasons.add(Reason.of(made.getPlanned().getRule(), DecisionLayer.LIFECYCLE,
             pair.getId() + " is picked for plug " + pair.getPlugRef()));
         reasons.add(Reason.of(made.getRule(), DecisionLayer.LIFECYCLE, "connects " + pair.getId()
-            + " (" + made.getPlanned().getCandidate().getRuling().getVerdict().getMessage() + ")"));
+            + " (" + made.getPlanned().getCandidate().getVerdict().getMessage() + ")"));
       }
       AlreadyInState kept = results.inState.get(pair);
       if (kept != null) {

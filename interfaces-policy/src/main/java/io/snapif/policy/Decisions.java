@@ -5,88 +5,86 @@ import io.snapif.declaration.CheckKind;
 import io.snapif.manager.Decision;
 import io.snapif.manager.Reason;
 import io.snapif.policy.fact.Check;
-import io.snapif.policy.fact.Ruling;
+import io.snapif.policy.fact.Overridden;
 import io.snapif.policy.fact.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns what the rules derived for each check into the manager's {@link Decision}s: the
- * ruling(s) that count come first among the reasons, then the verdicts they overrode (so a
- * custom allow still shows which declaration denied).
+ * Turns what the rules derived for each check into the manager's {@link Decision}s: the verdicts
+ * that count come first among the reasons, then those they overrode (so a custom allow still
+ * shows which declaration denied).
  */
 final class Decisions {
-  // Usually one ruling and one verdict per check; several only with custom or interface verdicts.
-  private final Map<Check, Object> rulings;
-  private final Map<Check, List<Verdict>> verdicts;
+  // Usually one verdict per check (a Verdict, else a List of them); several only with custom or
+  // interface verdicts, and only then are some overridden.
+  private final Map<Check, Object> verdicts;
+  private final Set<Verdict> overridden;
 
   Decisions(DecisionSession session) {
-    List<Ruling> allRulings = session.facts(Ruling.class);
-    // Other verdicts than the counted ones exist only with custom rules or interface refusals
-    // (the built-in rules give one declaration verdict per check, which only a refusal
-    // overrides); without them the verdicts need not be read at all.
-    boolean overridden = session.hasCustomRules();
-    for (int i = 0; i < allRulings.size() && !overridden; i++) {
-      overridden = allRulings.get(i).getVerdict().getSource() != Verdict.Source.DECLARATION;
-    }
-    List<Verdict> allVerdicts = overridden ? session.facts(Verdict.class) : List.of();
-    rulings = new IdentityHashMap<>(allRulings.size() * 4 / 3 + 1);
-    for (Ruling r : allRulings) {
-      rulings.merge(r.getCheck(), r, (a, b) -> {
-        List<Ruling> list = a instanceof Ruling one ? new ArrayList<>(List.of(one)) : cast(a);
-        list.add(r);
+    List<Verdict> all = session.facts(Verdict.class);
+    verdicts = new IdentityHashMap<>(all.size() * 4 / 3 + 1);
+    for (Verdict v : all) {
+      verdicts.merge(v.getCheck(), v, (a, b) -> {
+        List<Verdict> list = a instanceof Verdict one ? new ArrayList<>(List.of(one)) : cast(a);
+        list.add(v);
         return list;
       });
     }
-    verdicts = new IdentityHashMap<>();
-    if (allVerdicts.size() > allRulings.size()) {
-      for (Verdict v : allVerdicts) {
-        verdicts.computeIfAbsent(v.getCheck(), c -> new ArrayList<>(2)).add(v);
-      }
-    }
+    List<Overridden> overrides = session.facts(Overridden.class);
+    overridden = Collections.newSetFromMap(new IdentityHashMap<>());
+    overrides.forEach(o -> overridden.add(o.getVerdict()));
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Ruling> cast(Object o) {
-    return (List<Ruling>) o;
+  private static List<Verdict> cast(Object o) {
+    return (List<Verdict>) o;
   }
 
-  /** The rulings of {@code check}, denials first. */
-  List<Ruling> rulings(Check check) {
-    Object found = rulings.get(check);
+  private List<Verdict> all(Check check) {
+    Object found = verdicts.get(check);
     if (found == null) {
       throw new RuleExecutionException("no policy rule decided " + check
           + " (did a custom rule retract a built-in fact?)");
     }
-    if (found instanceof Ruling one) {
-      return List.of(one);
+    return found instanceof Verdict one ? List.of(one) : cast(found);
+  }
+
+  /** The verdicts about {@code check} that count (none overrides them), denials first. */
+  List<Verdict> counted(Check check) {
+    List<Verdict> all = all(check);
+    if (all.size() == 1) {
+      return all;
     }
-    List<Ruling> list = new ArrayList<>(cast(found));
-    list.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
-    return list;
+    List<Verdict> counted = new ArrayList<>(all.size());
+    for (Verdict v : all) {
+      if (!overridden.contains(v)) {
+        counted.add(v);
+      }
+    }
+    counted.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
+    return counted;
   }
 
   /** The decision about {@code check}. */
   Decision decision(Check check) {
-    List<Ruling> counted = rulings(check);
-    Verdict first = counted.get(0).getVerdict();
+    List<Verdict> counted = counted(check);
+    Verdict first = counted.get(0);
     var decision = Decision.builder()
         .kind(check.getKind())
         .allowed(first.isAllowed())
         .subject(check.getSubject())
         .message(first.getMessage());
-    for (Ruling r : counted) {
-      decision.addReasons(reason(r.getVerdict(), ""));
+    for (Verdict v : counted) {
+      decision.addReasons(reason(v, ""));
     }
-    // Without custom rules or interface refusals there are no overridden verdicts to look up.
-    List<Verdict> all = verdicts.isEmpty() ? null : verdicts.get(check);
-    if (all != null) {
-      for (Verdict v : all) {
-        if (counted.stream().noneMatch(r -> r.getVerdict() == v)) {
-          decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
-        }
+    for (Verdict v : all(check)) {
+      if (overridden.contains(v)) {
+        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
       }
     }
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {

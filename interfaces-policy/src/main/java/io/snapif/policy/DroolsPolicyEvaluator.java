@@ -15,7 +15,6 @@ import io.snapif.policy.fact.Check;
 import io.snapif.policy.fact.InstallationCheck;
 import io.snapif.policy.fact.PairCheck;
 import io.snapif.policy.fact.Refusal;
-import io.snapif.policy.fact.Ruling;
 import io.snapif.policy.fact.Verdict;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
@@ -115,20 +114,19 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       List<Refusal> refusals = session.facts(Refusal.class);
       if (!refusals.isEmpty()) {
         Refusal refusal = refusals.stream()
-            .min((a, b) -> Integer.compare(a.getRuling().getCheck().getOrder(),
-                b.getRuling().getCheck().getOrder()))
+            .min((a, b) -> Integer.compare(a.getVerdict().getCheck().getOrder(),
+                b.getVerdict().getCheck().getOrder()))
             .get();
-        Check refused = refusal.getRuling().getCheck();
+        Check refused = refusal.getVerdict().getCheck();
         return decision.allowed(false)
-            .message(refusal.getRuling().getVerdict().getMessage())
+            .message(refusal.getVerdict().getMessage())
             .addAllReasons(decisions.decision(refused).reasons())
             .build();
       }
       ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
       for (Check check : checks) {
-        for (Ruling r : decisions.rulings(check)) {
-          reasons.add(Decisions.reason(r.getVerdict(),
-              check + ": " + r.getVerdict().getMessage() + ": "));
+        for (Verdict v : decisions.counted(check)) {
+          reasons.add(Decisions.reason(v, check + ": " + v.getMessage() + ": "));
         }
       }
       return decision.allowed(true)

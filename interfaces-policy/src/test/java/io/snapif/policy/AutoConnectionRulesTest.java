@@ -44,7 +44,7 @@ class AutoConnectionRulesTest {
   }
 
   private static Verdict verdict(PairCheck check) {
-    return RuleHarness.run(check).ruling(check).getVerdict();
+    return RuleHarness.run(check).counted(check);
   }
 
   // ---- verdicts ------------------------------------------------------------------------------
@@ -160,7 +160,7 @@ class AutoConnectionRulesTest {
     PairCheck allowed = check(VLC, Declaration.empty());
     assertThat(RuleHarness.run(allowed).all(Candidate.class)).singleElement()
         .satisfies(c -> assertThat(c.getPair()).isSameAs(allowed))
-        .satisfies(c -> assertThat(c.getRuling().getCheck()).isSameAs(allowed));
+        .satisfies(c -> assertThat(c.getVerdict().getCheck()).isSameAs(allowed));
     PairCheck denied = check(VLC, declaration(rule(Side.SLOT, "camera", "deny-auto-connection",
         TRUE)));
     assertThat(RuleHarness.run(denied).all(Candidate.class)).isEmpty();

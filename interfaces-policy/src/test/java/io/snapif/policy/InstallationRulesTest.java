@@ -22,6 +22,7 @@ import io.snapif.model.InstalledSnap;
 import io.snapif.model.SnapType;
 import io.snapif.policy.fact.InstallationCheck;
 import io.snapif.policy.fact.Refusal;
+import io.snapif.policy.fact.Verdict;
 import org.junit.jupiter.api.Test;
 
 /** One test per rule of installation.drl: a hit and a near miss each. */
@@ -40,7 +41,7 @@ class InstallationRulesTest {
   }
 
   private static String verdictRule(InstallationCheck check) {
-    return RuleHarness.run(check).ruling(check).getVerdict().getRule();
+    return RuleHarness.run(check).counted(check).getRule();
   }
 
   private static final InstalledSnap KMOD = app("kmod").plug("kmod", "kernel-module-control")
@@ -77,9 +78,9 @@ class InstallationRulesTest {
         "allow-installation", TRUE));
     InstallationCheck check = plugCheck(KMOD, base);
     RuleHarness run = RuleHarness.run(check);
-    assertThat(run.ruling(check).getVerdict().getRule())
+    assertThat(run.counted(check).getRule())
         .isEqualTo("installation: allowed by plug rule");
-    assertThat(run.ruling(check).getVerdict().getLayer()).isEqualTo(DecisionLayer.BASE_PLUG_RULE);
+    assertThat(run.counted(check).getLayer()).isEqualTo(DecisionLayer.BASE_PLUG_RULE);
     assertThat(verdictRule(plugCheck(KMOD, declaration(rule(Side.PLUG,
         "kernel-module-control", "allow-installation", FALSE)))))
         .isNotEqualTo("installation: allowed by plug rule");
@@ -103,11 +104,11 @@ class InstallationRulesTest {
         when(CORE_TYPE)));
     InstallationCheck check = slotCheck(DOCKER, base);
     RuleHarness run = RuleHarness.run(check);
-    assertThat(run.ruling(check).getVerdict().getRule())
+    assertThat(run.counted(check).getRule())
         .isEqualTo("installation: not allowed by slot rule");
-    assertThat(run.ruling(check).getVerdict().getMessage())
+    assertThat(run.counted(check).getMessage())
         .isEqualTo("installation not allowed by \"docker\" slot rule of interface \"docker\"");
-    assertThat(run.ruling(check).getVerdict().getDetail())
+    assertThat(run.counted(check).getDetail())
         .endsWith("slot-snap-type: \"app\" is not one of [\"core\"]");
     InstalledSnap core = snap("core", SnapType.OS).slot("docker", "docker").build();
     assertThat(verdictRule(slotCheck(core, base))).isEqualTo("installation: allowed by slot rule");
@@ -127,9 +128,9 @@ class InstallationRulesTest {
   void allowedWithoutRule() {
     InstallationCheck check = slotCheck(DOCKER, Declaration.empty());
     RuleHarness run = RuleHarness.run(check);
-    assertThat(run.ruling(check).getVerdict().getRule())
+    assertThat(run.counted(check).getRule())
         .isEqualTo("installation: allowed, no rule for the interface");
-    assertThat(run.ruling(check).getVerdict().getLayer()).isEqualTo(DecisionLayer.DEFAULT);
+    assertThat(run.counted(check).getLayer()).isEqualTo(DecisionLayer.DEFAULT);
     Declaration base = declaration(rule(Side.SLOT, "docker", "allow-installation", TRUE));
     assertThat(verdictRule(slotCheck(DOCKER, base)))
         .isNotEqualTo("installation: allowed, no rule for the interface");
@@ -142,9 +143,9 @@ class InstallationRulesTest {
     InstalledSnap local = app("kmod").dangerous().plug("kmod", "kernel-module-control").build();
     InstallationCheck check = plugCheck(local, base);
     RuleHarness run = RuleHarness.run(check);
-    assertThat(run.ruling(check).getVerdict().getRule())
+    assertThat(run.counted(check).getRule())
         .isEqualTo("installation: plugs of a snap without declaration are not checked");
-    assertThat(run.ruling(check).isAllowed()).isTrue();
+    assertThat(run.counted(check).isAllowed()).isTrue();
     // near miss: the same snap from the store is checked (and refused)
     assertThat(verdictRule(plugCheck(KMOD, base)))
         .isEqualTo("installation: not allowed by plug rule");
@@ -162,12 +163,32 @@ class InstallationRulesTest {
         base, CLASSIC, 1);
     RuleHarness run = RuleHarness.run(slot, plug);
     assertThat(run.all(Refusal.class)).singleElement()
-        .satisfies(r -> assertThat(r.getRuling().getCheck()).isSameAs(slot))
+        .satisfies(r -> assertThat(r.getVerdict().getCheck()).isSameAs(slot))
         .satisfies(r -> assertThat(r.getRule())
             .isEqualTo("installation: the first refused plug or slot refuses the snap"));
     // near miss: nothing refused, no refusal
     assertThat(RuleHarness.run(slotCheck(DOCKER, Declaration.empty())).all(Refusal.class))
         .isEmpty();
+  }
+
+  @Test
+  void overriddenRefusal_passesTheRefusalToTheNextRefusedEndpoint() {
+    Declaration base = declaration(rule(Side.SLOT, "docker", "deny-installation", TRUE),
+        rule(Side.PLUG, "kernel-module-control", "allow-installation", FALSE));
+    InstalledSnap both = app("both").slot("docker", "docker")
+        .plug("kmod", "kernel-module-control").build();
+    InstallationCheck slot = InstallationCheck.forSlot(both, both.snap().slots().get("docker"),
+        base, CLASSIC, 0);
+    InstallationCheck plug = InstallationCheck.forPlug(both, both.snap().plugs().get("kmod"),
+        base, CLASSIC, 1);
+    // a custom allow lifts the slot's denial only: the plug, refused next, refuses the snap
+    RuleHarness run = RuleHarness.run(slot, plug, Verdict.allow("site: docker", slot, "why"));
+    assertThat(run.all(Refusal.class)).singleElement()
+        .satisfies(r -> assertThat(r.getVerdict().getCheck()).isSameAs(plug));
+    // near miss: lifting both leaves nothing refused
+    RuleHarness none = RuleHarness.run(slot, plug, Verdict.allow("site: docker", slot, "why"),
+        Verdict.allow("site: kmod", plug, "why"));
+    assertThat(none.all(Refusal.class)).isEmpty();
   }
 
   // ---- through the evaluator -----------------------------------------------------------------

@@ -14,13 +14,14 @@ import io.snapif.declaration.Declaration;
 import io.snapif.declaration.Side;
 import io.snapif.manager.DecisionLayer;
 import io.snapif.model.InstalledSnap;
-import io.snapif.policy.fact.DecidingRule;
 import io.snapif.policy.fact.PairCheck;
 import io.snapif.policy.fact.Verdict;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One test per rule of precedence.drl: a hit and a near miss each. */
+/**
+ * Which layer decides a check (its DecidingRule), and one test per rule of precedence.drl: a hit
+ * and a near miss each.
+ */
 class PrecedenceRulesTest {
   private static final Declaration BASE_BOTH = declaration(
       rule(Side.PLUG, "camera", "allow-connection", TRUE),
@@ -36,9 +37,7 @@ class PrecedenceRulesTest {
   }
 
   private static DecisionLayer decidingLayer(PairCheck check) {
-    List<DecidingRule> deciding = RuleHarness.run(check).all(DecidingRule.class);
-    assertThat(deciding).hasSize(1);
-    return deciding.get(0).getLayer();
+    return check.getDecidingRule().getLayer();
   }
 
   private static final Declaration PLUG_GRANT =
@@ -90,11 +89,14 @@ class PrecedenceRulesTest {
   }
 
   @Test
-  void uncheckedConnection_getsNoDecidingRule() {
+  void uncheckedConnection_isDecidedByNoDeclarationLayer() {
     InstalledSnap local = app("vlc").dangerous().plug("camera", "camera").build();
     PairCheck check = PairCheck.of(CheckKind.CONNECTION,
         pair(local, "camera", core("camera"), "camera", CLASSIC), BASE_BOTH, 0);
-    assertThat(RuleHarness.run(check).all(DecidingRule.class)).isEmpty();
+    assertThat(check.getDecidingRule().getLayer()).isEqualTo(DecisionLayer.LIFECYCLE);
+    assertThat(check.getDecidingRule().rule()).isEmpty();
+    assertThat(RuleHarness.run(check).counted(check).getRule())
+        .isEqualTo("connection: not checked when a snap has no declaration");
   }
 
   // ---- which verdict counts ------------------------------------------------------------------
@@ -107,12 +109,12 @@ class PrecedenceRulesTest {
   void customDeny_wins() {
     PairCheck allowed = check(Declaration.empty(), Declaration.empty(), Declaration.empty());
     RuleHarness run = RuleHarness.run(allowed, Verdict.deny("site: no", allowed, "why"));
-    assertThat(run.ruling(allowed).getPrecedenceRule()).isEqualTo("precedence: a custom deny wins");
-    assertThat(run.ruling(allowed).isAllowed()).isFalse();
+    assertThat(run.counted(allowed).getRule()).isEqualTo("site: no");
+    assertThat(run.counted(allowed).isAllowed()).isFalse();
+    assertThat(run.overridingRules(allowed)).containsExactly("precedence: a custom deny wins");
     // near miss: a custom allow is not a deny
     RuleHarness allow = RuleHarness.run(allowed, Verdict.allow("site: yes", allowed, "why"));
-    assertThat(allow.ruling(allowed).getPrecedenceRule())
-        .isNotEqualTo("precedence: a custom deny wins");
+    assertThat(allow.overridingRules(allowed)).doesNotContain("precedence: a custom deny wins");
   }
 
   @Test
@@ -120,39 +122,38 @@ class PrecedenceRulesTest {
     PairCheck check = check(Declaration.empty(), Declaration.empty(), Declaration.empty());
     RuleHarness run = RuleHarness.run(check, Verdict.refusedByInterface("iface", check, "no"),
         Verdict.allow("site: yes", check, "why"));
-    assertThat(run.ruling(check).getPrecedenceRule())
-        .isEqualTo("precedence: the interface refuses");
+    assertThat(run.counted(check).getRule()).isEqualTo("iface");
+    assertThat(run.overridingRules(check)).contains("precedence: the interface refuses");
     // near miss: a custom deny takes precedence over the interface
     RuleHarness denied = RuleHarness.run(check, Verdict.refusedByInterface("iface", check, "no"),
         Verdict.deny("site: no", check, "why"));
-    assertThat(denied.ruling(check).getPrecedenceRule())
-        .isEqualTo("precedence: a custom deny wins");
+    assertThat(denied.counted(check).getRule()).isEqualTo("site: no");
   }
 
   @Test
   void customAllow_overridesADenyingDeclaration() {
     PairCheck check = deniedByBase();
     RuleHarness run = RuleHarness.run(check, Verdict.allow("site: yes", check, "why"));
-    assertThat(run.ruling(check).getPrecedenceRule())
-        .isEqualTo("precedence: a custom allow overrides the declarations");
-    assertThat(run.ruling(check).isAllowed()).isTrue();
+    assertThat(run.counted(check).getRule()).isEqualTo("site: yes");
+    assertThat(run.counted(check).isAllowed()).isTrue();
+    assertThat(run.overridingRules(check))
+        .containsExactly("precedence: a custom allow overrides the declarations");
     // near miss: a custom deny next to it wins instead
     RuleHarness both = RuleHarness.run(check, Verdict.allow("site: yes", check, "why"),
         Verdict.deny("site: no", check, "why"));
-    assertThat(both.ruling(check).getPrecedenceRule()).isEqualTo("precedence: a custom deny wins");
+    assertThat(both.counted(check).getRule()).isEqualTo("site: no");
   }
 
   @Test
   void declarations_decideWithoutOtherVerdicts() {
     PairCheck check = deniedByBase();
     RuleHarness run = RuleHarness.run(check);
-    assertThat(run.ruling(check).getPrecedenceRule())
-        .isEqualTo("precedence: the declarations decide");
-    assertThat(run.ruling(check).isAllowed()).isFalse();
+    assertThat(run.counted(check).getSource()).isEqualTo(Verdict.Source.DECLARATION);
+    assertThat(run.counted(check).isAllowed()).isFalse();
+    assertThat(run.overridingRules(check)).isEmpty();
     // near miss: a custom verdict about the same check takes over
     RuleHarness custom = RuleHarness.run(check, Verdict.allow("site: yes", check, "why"));
-    assertThat(custom.ruling(check).getPrecedenceRule())
-        .isNotEqualTo("precedence: the declarations decide");
+    assertThat(custom.counted(check).getSource()).isEqualTo(Verdict.Source.CUSTOM);
   }
 
   @Test
@@ -160,7 +161,8 @@ class PrecedenceRulesTest {
     PairCheck check = deniedByBase();
     PairCheck other = deniedByBase();
     RuleHarness run = RuleHarness.run(check, other, Verdict.allow("site: yes", other, "why"));
-    assertThat(run.ruling(check).isAllowed()).isFalse();
-    assertThat(run.ruling(other).isAllowed()).isTrue();
+    assertThat(run.counted(check).isAllowed()).isFalse();
+    assertThat(run.overridingRules(check)).isEmpty();
+    assertThat(run.counted(other).isAllowed()).isTrue();
   }
 }

@@ -1,9 +1,10 @@
 package io.snapif.policy;
 
 import io.snapif.policy.fact.Check;
-import io.snapif.policy.fact.Ruling;
+import io.snapif.policy.fact.Overridden;
 import io.snapif.policy.fact.Verdict;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Runs the built-in rules (or a given rule base) over a handful of facts, for rule tests. */
@@ -40,13 +41,23 @@ final class RuleHarness {
         .collect(Collectors.toList());
   }
 
-  /** The only ruling of {@code check}. */
-  Ruling ruling(Check check) {
-    List<Ruling> r = all(Ruling.class).stream().filter(x -> x.getCheck() == check)
+  /** The only verdict about {@code check} that counts (that no other verdict overrides). */
+  Verdict counted(Check check) {
+    List<Verdict> overridden = all(Overridden.class).stream().map(Overridden::getVerdict)
         .collect(Collectors.toList());
-    if (r.size() != 1) {
-      throw new AssertionError("expected one ruling of " + check + ", got " + r);
+    List<Verdict> counted = all(Verdict.class).stream()
+        .filter(v -> v.getCheck() == check && overridden.stream().noneMatch(o -> o == v))
+        .collect(Collectors.toList());
+    if (counted.size() != 1) {
+      throw new AssertionError("expected one verdict that counts for " + check + ", got "
+          + counted);
     }
-    return r.get(0);
+    return counted.get(0);
+  }
+
+  /** The names of the precedence rules that overrode verdicts about {@code check}. */
+  Set<String> overridingRules(Check check) {
+    return all(Overridden.class).stream().filter(o -> o.getCheck() == check)
+        .map(Overridden::getRule).collect(Collectors.toSet());
   }
 }

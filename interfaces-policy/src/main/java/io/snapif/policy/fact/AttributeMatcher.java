@@ -132,20 +132,24 @@ final class AttributeMatcher {
 
   private static String otherSide(OtherSide constraint, String path, Object value,
       AttributeContext context) {
-    String ref = "$" + constraint.side().name() + "(" + constraint.path() + ")";
     if (context == null) {
-      return "attribute \"" + path + "\" cannot be matched against " + ref
+      return "attribute \"" + path + "\" cannot be matched against " + reference(constraint)
           + " without the other side";
     }
     Optional<Object> other = context.attribute(constraint.side(), constraint.path());
     if (other.isEmpty()) {
-      return "attribute \"" + path + "\": " + ref + " is not set";
+      return "attribute \"" + path + "\": " + reference(constraint) + " is not set";
     }
     if (!other.get().equals(value)) {
-      return "attribute \"" + path + "\" value " + text(value) + " does not match " + ref + " "
-          + text(other.get());
+      return "attribute \"" + path + "\" value " + text(value) + " does not match "
+          + reference(constraint) + " " + text(other.get());
     }
     return null;
+  }
+
+  /** {@code $SLOT(path)}, as the declaration spells it. */
+  private static String reference(OtherSide constraint) {
+    return "$" + constraint.side().name() + "(" + constraint.path() + ")";
   }
 
   private static String text(Object value) {

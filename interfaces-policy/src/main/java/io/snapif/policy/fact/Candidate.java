@@ -8,38 +8,39 @@ import io.snapif.model.SlotRef;
  * Derived by {@code auto-connection.drl}: a pair whose auto-connection is allowed, hence a
  * candidate slot of its plug (snapd's {@code AutoConnectCandidateSlots}).
  *
- * <p>Immutable; equal when of the same pair fact, so that several allowing rulings of one pair
+ * <p>Immutable; equal when of the same pair fact, so that several allowing verdicts of one pair
  * (two custom allows) justify one candidate.
  */
 public final class Candidate {
   private final PairCheck pair;
-  private final Ruling ruling;
+  private final Verdict verdict;
 
-  private Candidate(PairCheck pair, Ruling ruling) {
+  private Candidate(PairCheck pair, Verdict verdict) {
     this.pair = pair;
-    this.ruling = ruling;
+    this.verdict = verdict;
   }
 
   /**
-   * The candidate an allowing auto-connection ruling makes.
+   * The candidate an allowing auto-connection verdict that counts makes.
    *
-   * @throws IllegalArgumentException if the ruling is not about an auto-connection pair
+   * @throws IllegalArgumentException if the verdict is not an allowed auto-connection of a pair
    */
-  public static Candidate of(Ruling ruling) {
-    if (!(ruling.getCheck() instanceof PairCheck pair)
-        || pair.getKind() != io.snapif.declaration.CheckKind.AUTO_CONNECTION) {
-      throw new IllegalArgumentException("not an auto-connection ruling: " + ruling);
+  public static Candidate of(Verdict verdict) {
+    if (!(verdict.getCheck() instanceof PairCheck pair)
+        || pair.getKind() != io.snapif.declaration.CheckKind.AUTO_CONNECTION
+        || !verdict.isAllowed()) {
+      throw new IllegalArgumentException("not an allowed auto-connection: " + verdict);
     }
-    return new Candidate(pair, ruling);
+    return new Candidate(pair, verdict);
   }
 
   public PairCheck getPair() {
     return pair;
   }
 
-  /** The ruling that allowed it. */
-  public Ruling getRuling() {
-    return ruling;
+  /** The verdict that allowed it. */
+  public Verdict getVerdict() {
+    return verdict;
   }
 
   public ConnectionId getId() {
@@ -56,7 +57,7 @@ public final class Candidate {
 
   /** Whether the allowing verdict lets the plug connect to any number of slots. */
   public boolean isSlotsPerPlugAny() {
-    return ruling.getVerdict().isSlotsPerPlugAny();
+    return verdict.isSlotsPerPlugAny();
   }
 
   /** Whether connecting it is the business of the snap being auto-connected. */

@@ -9,19 +9,21 @@ import java.util.Optional;
 /**
  * One question put to policy: may this plug or slot be installed ({@link InstallationCheck}), may
  * this plug and slot be connected or auto-connected ({@link PairCheck}). Every decision session
- * starts from these facts; the built-in rules derive a {@link DecidingRule}, then a
- * {@link Verdict}, then the {@link Ruling} that counts.
+ * starts from these facts; the built-in rules turn the check's {@link DecidingRule} into a
+ * {@link Verdict} and weigh it against custom and interface verdicts ({@link Overridden}).
  *
  * <p>A check carries, per {@link DecisionLayer}, the declaration rule that layer has for the
- * check's interface ({@link #hasRule}, {@link #rule}); which of them decides is for the rules in
- * {@code precedence.drl}. The device properties ({@link #isClassic()}, {@link #getBrand()}, ...)
- * are there so custom rules can scope a verdict to a kind of device.
+ * check's interface ({@link #hasRule}, {@link #rule}); the first of them decides
+ * ({@link #getDecidingRule()}). The device properties ({@link #isClassic()},
+ * {@link #getBrand()}, ...) are there so custom rules can scope a verdict to a kind of device.
  *
- * <p>Immutable, identity-equal (two checks are the same fact only if they are the same object).
+ * <p>Immutable but for the deciding rule, worked out on first use; identity-equal (two checks are
+ * the same fact only if they are the same object). Not thread-safe: a check lives in one session.
  */
 public abstract class Check {
   private final Device device;
   private final int order;
+  private DecidingRule decidingRule;
 
   Check(Device device, int order) {
     this.device = device;
@@ -47,6 +49,14 @@ public abstract class Check {
 
   /** The rule {@code layer} has for this check, if any. */
   public abstract Optional<Rule> rule(DecisionLayer layer);
+
+  /** The rule that decides this check at the declaration level. */
+  public final DecidingRule getDecidingRule() {
+    if (decidingRule == null) {
+      decidingRule = DecidingRule.of(this);
+    }
+    return decidingRule;
+  }
 
   /** The device the decision is for. */
   public final Device getDevice() {

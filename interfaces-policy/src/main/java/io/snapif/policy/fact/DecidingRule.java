@@ -8,17 +8,24 @@ import io.snapif.manager.DecisionLayer;
 import java.util.Optional;
 
 /**
- * Derived by {@code precedence.drl}: the layer whose rule decides a {@link Check} (the first of
- * the check's layers that has a rule for its interface), or {@link DecisionLayer#DEFAULT} when
- * none has one. The area files ({@code installation.drl}, {@code connection.drl},
- * {@code auto-connection.drl}) turn it into a {@link Verdict}: deny key matching means denied,
- * else the allow key must match.
+ * The rule that decides a {@link Check} at the declaration level: the first of the check's
+ * layers that has a rule for its interface, in snapd's order (plug snap's declaration, slot
+ * snap's declaration, base declaration plug rule, base declaration slot rule; an installation
+ * check has only its own side's two), {@link DecisionLayer#DEFAULT} when none has one, and
+ * {@link DecisionLayer#LIFECYCLE} when the declarations do not apply to the check at all
+ * ({@link PolicyScope#UNCHECKED}). Rules are not merged: the deciding rule alone counts.
+ *
+ * <p>A property of the check ({@link Check#getDecidingRule()}), not a fact of its own: which
+ * layer decides is a lookup, and one fact less per pair halves the work of the sessions that
+ * weigh hundreds of thousands of pairs. The area files ({@code installation.drl},
+ * {@code connection.drl}, {@code auto-connection.drl}) turn it into a {@link Verdict}: deny key
+ * matching means denied, else the allow key must match.
  *
  * <p>{@link #getDeny()} and {@link #getAllow()} match the rule's keys for the check's kind against
  * the check (computed once, on first use); for DEFAULT the deny key never matches and the allow
  * key always does.
  *
- * <p>Identity-equal; not thread-safe (a fact lives in one session).
+ * <p>Not thread-safe (it belongs to a check, which lives in one session).
  */
 public final class DecidingRule {
   private final Check check;
@@ -27,27 +34,29 @@ public final class DecidingRule {
   private ConstraintMatch deny;
   private ConstraintMatch allow;
 
-  private DecidingRule(Check check, DecisionLayer layer) {
+  // The layers a check may have, in the order snapd consults them.
+  private static final DecisionLayer[] LAYERS = {DecisionLayer.PLUG_SNAP_DECLARATION,
+      DecisionLayer.SLOT_SNAP_DECLARATION, DecisionLayer.BASE_PLUG_RULE,
+      DecisionLayer.BASE_SLOT_RULE};
+
+  private DecidingRule(Check check, DecisionLayer layer, Optional<Rule> rule) {
     this.check = check;
     this.layer = layer;
-    this.rule = check.rule(layer);
-    if (layer != DecisionLayer.DEFAULT && rule.isEmpty()) {
-      throw new IllegalArgumentException(layer + " has no rule for " + check);
+    this.rule = rule;
+  }
+
+  /** The deciding rule of {@code check}; use {@link Check#getDecidingRule()}, which keeps it. */
+  static DecidingRule of(Check check) {
+    if (check.getScope() == PolicyScope.UNCHECKED) {
+      return new DecidingRule(check, DecisionLayer.LIFECYCLE, Optional.empty());
     }
-  }
-
-  /**
-   * The deciding rule of {@code check} at {@code layer}.
-   *
-   * @throws IllegalArgumentException if the layer has no rule for the check (and is not DEFAULT)
-   */
-  public static DecidingRule of(Check check, DecisionLayer layer) {
-    return new DecidingRule(check, layer);
-  }
-
-  /** No layer has a rule: the default applies. */
-  public static DecidingRule byDefault(Check check) {
-    return new DecidingRule(check, DecisionLayer.DEFAULT);
+    for (DecisionLayer layer : LAYERS) {
+      Optional<Rule> rule = check.rule(layer);
+      if (rule.isPresent()) {
+        return new DecidingRule(check, layer, rule);
+      }
+    }
+    return new DecidingRule(check, DecisionLayer.DEFAULT, Optional.empty());
   }
 
   public Check getCheck() {
@@ -62,7 +71,7 @@ public final class DecidingRule {
     return layer;
   }
 
-  /** The rule that decides; empty for DEFAULT. */
+  /** The rule that decides; empty for DEFAULT and LIFECYCLE. */
   public Optional<Rule> rule() {
     return rule;
   }
@@ -111,7 +120,7 @@ public final class DecidingRule {
   /**
    * How messages name the rule: {@code plug rule of interface "camera"}, for an installation
    * {@code "cam" plug rule of interface "camera"}, plus {@code for "vlc" snap} for a
-   * snap-declaration rule; empty for DEFAULT.
+   * snap-declaration rule; empty for DEFAULT and LIFECYCLE.
    */
   public String describe() {
     if (rule.isEmpty()) {

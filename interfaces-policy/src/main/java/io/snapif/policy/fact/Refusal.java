@@ -7,21 +7,21 @@ package io.snapif.policy.fact;
  * <p>Immutable, identity-equal.
  */
 public final class Refusal {
-  private final Ruling ruling;
+  private final Verdict verdict;
   private final String rule;
 
-  private Refusal(Ruling ruling, String rule) {
-    this.ruling = ruling;
+  private Refusal(Verdict verdict, String rule) {
+    this.verdict = verdict;
     this.rule = rule;
   }
 
-  public static Refusal of(String rule, Ruling ruling) {
-    return new Refusal(ruling, rule);
+  public static Refusal of(String rule, Verdict verdict) {
+    return new Refusal(verdict, rule);
   }
 
-  /** The refused plug or slot's ruling. */
-  public Ruling getRuling() {
-    return ruling;
+  /** The verdict that refused the plug or slot. */
+  public Verdict getVerdict() {
+    return verdict;
   }
 
   /** The rule that derived it. */
@@ -31,6 +31,6 @@ public final class Refusal {
 
   @Override
   public String toString() {
-    return "refusal: " + ruling.getVerdict();
+    return "refusal: " + verdict;
   }
 }

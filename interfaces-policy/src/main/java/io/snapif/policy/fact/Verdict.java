@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One rule's answer to a {@link Check}: allowed or not, by which rule, with a snapd-style
  * message and a detail for people. Several verdicts may exist for one check (the declarations'
- * and custom ones); {@code precedence.drl} derives the {@link Ruling} that counts:
+ * and custom ones); {@code precedence.drl} marks those that do not count ({@link Overridden}):
  * <ol>
  *   <li>a {@link Source#CUSTOM} deny always wins;
  *   <li>else a {@link Source#INTERFACE} refusal (the interface's own auto-connect check);

@@ -4,15 +4,14 @@
  * <p>A decision session starts from {@link io.snapif.policy.fact.Check}s: an
  * {@link io.snapif.policy.fact.InstallationCheck} per plug and slot of a snap being installed, a
  * {@link io.snapif.policy.fact.PairCheck} per plug and slot that may be connected or
- * auto-connected. The built-in rules ({@code io/snapif/policy/rules/*.drl}) derive, with
- * {@code insertLogical}:
+ * auto-connected. Each check knows its {@link io.snapif.policy.fact.DecidingRule} (first layer
+ * with a rule: plug snap's declaration, slot snap's declaration, base plug rule, base slot rule).
+ * The built-in rules ({@code io/snapif/policy/rules/*.drl}) derive, with {@code insertLogical}:
  * <ol>
- *   <li>{@code precedence.drl}: the {@link io.snapif.policy.fact.DecidingRule} (first layer with a
- *       rule: plug snap's declaration, slot snap's declaration, base plug rule, base slot rule);
  *   <li>{@code installation.drl}, {@code connection.drl}, {@code auto-connection.drl}: a
  *       {@link io.snapif.policy.fact.Verdict} (deny matching denies, else allow must match);
- *   <li>{@code precedence.drl}: the {@link io.snapif.policy.fact.Ruling} that counts once custom
- *       verdicts are weighed;
+ *   <li>{@code precedence.drl}: which verdicts are {@link io.snapif.policy.fact.Overridden} by
+ *       stronger ones (custom, interface); the others count;
  *   <li>{@code auto-connection.drl}: {@link io.snapif.policy.fact.Candidate}s, arity
  *       ({@link io.snapif.policy.fact.PlannedConnection}, {@link io.snapif.policy.fact.Ambiguity})
  *       and state ({@link io.snapif.policy.fact.NewConnection},
