@@ -6,6 +6,7 @@ import io.snapif.examples.scenario.ScenarioJson;
 import io.snapif.examples.scenario.ScenarioReader;
 import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
+import io.snapif.examples.scenario.ScenarioState;
 import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
 import io.snapif.spi.PolicyEvaluator;
@@ -109,7 +110,8 @@ final class ScenarioCommand implements Runnable {
             .append('\n');
       }
       TabWriter w = TabWriter.snapTable();
-      step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
+      ScenarioState state = step.state();
+      state.entries().forEach(c -> w.row("  " + state.id(c), c.iface(), flags(c)));
       return out.append(w.format()).toString();
     }
 
