@@ -72,7 +72,10 @@ final class ScenarioCommand implements Runnable {
       PrintWriter out = root.out();
       // Each step is written as it completes and then dropped: the states of a large system's
       // run do not fit in memory together.
-      ScenarioJson.StepStream jsonSteps = json ? ScenarioJson.open(out, scenario.name()) : null;
+      // As bytes: the JSON of a large system's run is hundreds of megabytes.
+      out.flush();
+      ScenarioJson.StepStream jsonSteps =
+          json ? ScenarioJson.open(root.outBytes(), scenario.name()) : null;
       ScenarioResult result = runner.run(scenario, (i, n, step) -> {
         if (jsonSteps != null) {
           jsonSteps.step(step);

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -70,25 +69,7 @@ public final class ScenarioJson {
    * @throws UncheckedIOException if {@code out} fails
    */
   public static StepStream open(OutputStream out, String name) {
-    return new StepStream(out::write, out::flush, name);
-  }
-
-  /** Like {@link #open(OutputStream, String)}, for a character stream. */
-  public static StepStream open(Writer out, String name) {
-    // The stream hands over only whole pieces of text, so each chunk decodes on its own.
-    return new StepStream(
-        (b, off, len) -> out.write(new String(b, off, len, StandardCharsets.UTF_8)),
-        out::flush, name);
-  }
-
-  /** Where a step stream's bytes go. */
-  private interface Sink {
-    void write(byte[] b, int off, int len) throws IOException;
-  }
-
-  /** Flushes a sink's destination. */
-  private interface Flush {
-    void flush() throws IOException;
+    return new StepStream(out, name);
   }
 
   /**
@@ -113,18 +94,16 @@ public final class ScenarioJson {
     private static final byte[] CONNECTIONS_NONE = ascii(" }\n  }");
     private static final byte[] END = ascii(" ]\n}");
 
-    private final Sink sink;
-    private final Flush flush;
-    private final byte[] buf = new byte[1 << 16];
+    private final OutputStream out;
+    private final byte[] buf = new byte[1 << 18];
     private int used;
     private boolean anyStep;
     /** Each entry's text as last written, for the system snap {@link #renderedFor}. */
     private Map<Connection, byte[]> rendered = new IdentityHashMap<>();
     private String renderedFor = "";
 
-    private StepStream(Sink sink, Flush flush, String name) {
-      this.sink = sink;
-      this.flush = flush;
+    private StepStream(OutputStream out, String name) {
+      this.out = out;
       put(ascii("{\n  \"name\" : "));
       put(quoted(name));
       put(ascii(",\n  \"steps\" : ["));
@@ -178,7 +157,7 @@ public final class ScenarioJson {
       put(END);
       try {
         drain();
-        flush.flush();
+        out.flush();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -218,7 +197,7 @@ public final class ScenarioJson {
         if (b.length > buf.length - used) {
           drain();
           if (b.length > buf.length) {
-            sink.write(b, 0, b.length);
+            out.write(b, 0, b.length);
             return;
           }
         }
@@ -231,7 +210,7 @@ public final class ScenarioJson {
 
     private void drain() throws IOException {
       if (used > 0) {
-        sink.write(buf, 0, used);
+        out.write(buf, 0, used);
         used = 0;
       }
     }
