@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,9 +65,14 @@ final class ScenarioCommand implements Runnable {
     public Integer call() {
       Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
+      // The engine starts (a few hundred milliseconds) while the scenario is read.
+      CompletableFuture<PolicyEvaluator> engine = CompletableFuture.supplyAsync(() -> {
+        PolicyEvaluator p = Managers.policy(rules.files);
+        Managers.warmUp(p);
+        return p;
+      });
       Scenario scenario = ScenarioReader.read(file);
-      PolicyEvaluator policy = Managers.policy(rules.files);
-      Managers.warmUp(policy);
+      PolicyEvaluator policy = join(engine);
       ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
       RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
@@ -97,6 +104,20 @@ final class ScenarioCommand implements Runnable {
         root.err().flush();
       }
       return SnapifCli.OK;
+    }
+
+    private static PolicyEvaluator join(CompletableFuture<PolicyEvaluator> engine) {
+      try {
+        return engine.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error r) {
+          throw r;
+        }
+        throw e;
+      }
     }
 
     /**
