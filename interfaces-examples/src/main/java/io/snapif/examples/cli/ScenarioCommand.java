@@ -78,8 +78,8 @@ final class ScenarioCommand implements Runnable {
       Progress progress = new Progress(root.err(), root.terminal() && !json);
       PrintWriter out = root.out();
       // Each step is written as it completes and then dropped: the states of a large system's
-      // run do not fit in memory together.
-      // As bytes: the JSON of a large system's run is hundreds of megabytes.
+      // run do not fit in memory together. The JSON goes out as bytes, not through a character
+      // writer: a large system's is hundreds of megabytes.
       out.flush();
       ScenarioJson.StepStream jsonSteps =
           json ? ScenarioJson.open(root.outBytes(), scenario.name()) : null;
