@@ -6,6 +6,7 @@ import io.snapif.examples.scenario.ScenarioJson;
 import io.snapif.examples.scenario.ScenarioReader;
 import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
+import io.snapif.examples.scenario.ScenarioState;
 import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
 import io.snapif.spi.PolicyEvaluator;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,16 +65,24 @@ final class ScenarioCommand implements Runnable {
     public Integer call() {
       Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
+      // The engine starts (a few hundred milliseconds) while the scenario is read.
+      CompletableFuture<PolicyEvaluator> engine = CompletableFuture.supplyAsync(() -> {
+        PolicyEvaluator p = Managers.policy(rules.files);
+        Managers.warmUp(p);
+        return p;
+      });
       Scenario scenario = ScenarioReader.read(file);
-      PolicyEvaluator policy = Managers.policy(rules.files);
-      Managers.warmUp(policy);
+      PolicyEvaluator policy = join(engine);
       ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
       RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
       PrintWriter out = root.out();
       // Each step is written as it completes and then dropped: the states of a large system's
-      // run do not fit in memory together.
-      ScenarioJson.StepStream jsonSteps = json ? ScenarioJson.open(out, scenario.name()) : null;
+      // run do not fit in memory together. The JSON goes out as bytes, not through a character
+      // writer: a large system's is hundreds of megabytes.
+      out.flush();
+      ScenarioJson.StepStream jsonSteps =
+          json ? ScenarioJson.open(root.outBytes(), scenario.name()) : null;
       ScenarioResult result = runner.run(scenario, (i, n, step) -> {
         if (jsonSteps != null) {
           jsonSteps.step(step);
@@ -95,6 +106,20 @@ final class ScenarioCommand implements Runnable {
       return SnapifCli.OK;
     }
 
+    private static PolicyEvaluator join(CompletableFuture<PolicyEvaluator> engine) {
+      try {
+        return engine.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+
     /**
      * One step as text: {@code ok OP} or {@code FAILED OP: KIND: MESSAGE}, then the connection
      * state after it, one entry per line.
@@ -109,7 +134,8 @@ final class ScenarioCommand implements Runnable {
             .append('\n');
       }
       TabWriter w = TabWriter.snapTable();
-      step.connections().forEach((id, c) -> w.row("  " + id, c.iface(), flags(c)));
+      ScenarioState state = step.state();
+      state.entries().forEach(c -> w.row("  " + state.id(c), c.iface(), flags(c)));
       return out.append(w.format()).toString();
     }
 

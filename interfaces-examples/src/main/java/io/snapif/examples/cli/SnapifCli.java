@@ -1,6 +1,7 @@
 package io.snapif.examples.cli;
 
 import io.snapif.SnapifException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -46,29 +47,33 @@ public final class SnapifCli implements Runnable {
 
   private final Map<String, String> env;
   private final boolean terminal;
+  private final OutputStream outBytes;
 
-  private SnapifCli(Map<String, String> env, boolean terminal) {
+  private SnapifCli(Map<String, String> env, boolean terminal, OutputStream outBytes) {
     this.env = env;
     this.terminal = terminal;
+    this.outBytes = outBytes;
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(args, out, err, System.getenv(), System.console() != null));
+    System.exit(run(args, System.out, err, System.getenv(), System.console() != null));
   }
 
   /**
    * Runs one command line.
    *
+   * @param out where the output goes, in UTF-8
    * @param env the environment ({@code SNAPIF_STATE}, {@code XDG_DATA_HOME}, {@code HOME})
    * @param terminal whether a person watches: progress and timings go to {@code err} only then
    * @return the exit status
    */
   public static int run(
-      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
-    CommandLine cli = new CommandLine(new SnapifCli(env, terminal));
-    cli.setOut(out);
+      String[] args, OutputStream out, PrintWriter err, Map<String, String> env,
+      boolean terminal) {
+    PrintWriter text = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    CommandLine cli = new CommandLine(new SnapifCli(env, terminal, out));
+    cli.setOut(text);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
       line.getErr().println("error: " + message(e));
@@ -84,7 +89,7 @@ public final class SnapifCli implements Runnable {
       return USAGE;
     });
     int status = cli.execute(args);
-    out.flush();
+    text.flush();
     err.flush();
     return status;
   }
@@ -112,6 +117,14 @@ public final class SnapifCli implements Runnable {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /**
+   * The bytes behind {@link #out()}, for output too large to be turned into characters and back
+   * (a scenario's JSON); flush {@code out()} before writing here.
+   */
+  OutputStream outBytes() {
+    return outBytes;
   }
 
   PrintWriter err() {

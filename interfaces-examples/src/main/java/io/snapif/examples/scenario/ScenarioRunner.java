@@ -2,14 +2,11 @@ package io.snapif.examples.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.snapif.declaration.Declaration;
 import io.snapif.manager.ErrorKind;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
 import io.snapif.manager.OperationException;
-import io.snapif.model.Connection;
-import io.snapif.model.ConnectionId;
 import io.snapif.model.GadgetConnection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Snap;
@@ -110,7 +107,7 @@ public final class ScenarioRunner {
         StepResult step = run.step(ops.get(i));
         listener.stepDone(i, ops.size(), step);
         steps.add(keepStates ? step : StepResult.builder().from(step)
-            .connections(ImmutableMap.of()).build());
+            .state(ScenarioState.empty()).build());
       }
       return ScenarioResult.builder()
           .name(scenario.name())
@@ -136,9 +133,6 @@ public final class ScenarioRunner {
     private final Scenario scenario;
     private final Path stateFile;
     private final Map<String, Integer> lastRevision = new HashMap<>();
-    /** Scenario ids already spelled, so that the steps' states share their keys. */
-    private final Map<ConnectionId, String> ids = new HashMap<>();
-    private String idsSystemSnap = "";
     private InterfaceManager manager;
 
     Run(Scenario scenario, Path stateFile) {
@@ -165,7 +159,7 @@ public final class ScenarioRunner {
       }
       // the op's own time: capturing the state for the result is the runner's cost, not the op's
       b.elapsed(Duration.ofNanos(System.nanoTime() - start));
-      return b.connections(connections()).build();
+      return b.state(connections()).build();
     }
 
     private void perform(ScenarioOp op) {
@@ -298,22 +292,9 @@ public final class ScenarioRunner {
       return lastRevision.getOrDefault(name, 0) + 1;
     }
 
-    private ImmutableMap<String, Connection> connections() {
-      if (manager == null) {
-        return ImmutableMap.of();
-      }
-      String system = manager.systemSnapName();
-      if (!system.equals(idsSystemSnap)) {
-        ids.clear();
-        idsSystemSnap = system;
-      }
-      Map<ConnectionId, Connection> state = manager.connections();
-      ImmutableMap.Builder<String, Connection> out =
-          ImmutableMap.builderWithExpectedSize(state.size());
-      for (Map.Entry<ConnectionId, Connection> e : state.entrySet()) {
-        out.put(ids.computeIfAbsent(e.getKey(), id -> scenarioId(id, system)), e.getValue());
-      }
-      return out.buildKeepingLast();
+    private ScenarioState connections() {
+      return manager == null ? ScenarioState.empty()
+          : ScenarioState.of(manager.connections(), manager.systemSnapName());
     }
 
     @Override
@@ -322,13 +303,6 @@ public final class ScenarioRunner {
         manager.close();
       }
     }
-  }
-
-  /** The connection id as the scenario format writes it: the system snap is {@code core}. */
-  static String scenarioId(ConnectionId id, String systemSnap) {
-    String plugSnap = id.plug().snap().equals(systemSnap) ? "core" : id.plug().snap();
-    String slotSnap = id.slot().snap().equals(systemSnap) ? "core" : id.slot().snap();
-    return plugSnap + ":" + id.plug().name() + " " + slotSnap + ":" + id.slot().name();
   }
 
   private static void deleteTree(Path dir) {

@@ -27,11 +27,19 @@ public abstract class StepResult {
     return "";
   }
 
+  /** The connection state after the op. */
+  @Value.Default
+  public ScenarioState state() {
+    return ScenarioState.empty();
+  }
+
   /**
    * Every entry of the connection state after the op, keyed by connection id with the system
-   * snap spelled {@code core}, in the manager's order.
+   * snap spelled {@code core}, in the manager's order: {@link ScenarioState#asMap()}.
    */
-  public abstract ImmutableMap<String, Connection> connections();
+  public final ImmutableMap<String, Connection> connections() {
+    return state().asMap();
+  }
 
   /** How long the op took (zero when not measured). */
   @Value.Default

@@ -65,6 +65,20 @@ class SnapifCliRulesTest {
     assertThat(CliRun.stateFile(home)).doesNotExist();
   }
 
+  // scenario run starts the engine on another thread while it reads the scenario
+  @Test
+  void rules_aBrokenRuleFileIsReportedByScenarioRun() throws IOException {
+    Path bad = Files.writeString(home.resolve("bad.drl"), "package site;\nrule \"x\" when then");
+    Path scenario = Files.writeString(home.resolve("s.yaml"), "ops:\n  - {op: restart}\n");
+
+    CliRun r = CliRun.run(home, "scenario", "run", scenario.toString(), "--rules", bad.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).startsWith("error: ").contains("bad.drl")
+        .isEqualTo(CliRun.run(home, "connect", "vlc:camera", "--rules", bad.toString()).err());
+    assertThat(r.out()).isEmpty();
+  }
+
   /** A sample rule file shipped with the examples. */
   private static String rule(String name) {
     return Path.of("src/main/resources/io/snapif/examples/rules", name + ".drl").toString();

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.snapif.examples.scenario.Managers;
+import io.snapif.examples.scenario.ScenarioJson;
+import io.snapif.examples.scenario.ScenarioReader;
+import io.snapif.examples.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -367,8 +371,11 @@ class SnapifCliTest {
         .contains("FAILED connect vlc:nosuch: not-found: ")
         .endsWith("ok restart\n  vlc:home core:home  home  auto\n");
 
-    JsonNode json = JSON.readTree(
-        CliRun.run(home, "scenario", "run", scenario.toString(), "--json").out());
+    String jsonText = CliRun.run(home, "scenario", "run", scenario.toString(), "--json").out();
+    // the library's document, written by the CLI straight as bytes, with a newline
+    assertThat(jsonText).isEqualTo(ScenarioJson.write(new ScenarioRunner(
+        Managers.fileBacked(List.of())).run(ScenarioReader.read(scenario))) + "\n");
+    JsonNode json = JSON.readTree(jsonText);
     assertThat(json.get("name").asText()).isEqualTo("s");
     assertThat(json.get("steps")).hasSize(3);
     assertThat(json.get("steps").get(0).get("connections")).isEqualTo(JSON.readTree(
