@@ -57,7 +57,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
     this.connector = new Connector(policy, hooks);
     this.lifecycle = new Lifecycle(policy, connector);
     this.events = new ChangeEvents(listeners, hooks);
-    this.current = new Snapshot(state, Map.of());
+    this.current = new Snapshot(state);
   }
 
   @Override
@@ -79,15 +79,15 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before.state, before.snapsByName, before.retired);
+      StateDraft draft = new StateDraft(before);
       lifecycle.apply(draft, operation);
       boolean changed = draft.differsFromBase();
-      SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
-      ChangeReport report = report(operation, commit, after, draft);
+      long generation = before.state.generation() + (changed ? 1 : 0);
+      ChangeReport report = report(operation, commit, generation, draft);
       if (commit && changed) {
+        SystemState after = before.state.apply(draft.change(generation));
         store.save(after);
-        Snapshot next = draft.snapsChanged() ? new Snapshot(after, draft.retired())
-            : new Snapshot(after, draft.retired(), before.snapsByName);
+        Snapshot next = new Snapshot(after, draft.index(), draft.retired());
         current = next;
         if (!events.isEmpty()) {
           dispatching.set(true);
@@ -104,12 +104,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
     }
   }
 
-  private static ChangeReport report(Operation operation, boolean commit, SystemState after,
+  private static ChangeReport report(Operation operation, boolean commit, long generation,
       StateDraft draft) {
     ImmutableChangeReport.Builder report = ChangeReport.builder()
         .operation(operation)
         .committed(commit)
-        .generation(after.generation())
+        .generation(generation)
         .addAllDecisions(draft.decisions())
         .addAllWarnings(draft.warnings());
     draft.forEachEntryChange((id, old, now) -> {
@@ -143,7 +143,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
   public ImmutableList<ConnectionRow> connectionRows(Optional<String> snap) {
     Snapshot s = current;
     Optional<String> name = snap.map(n -> systemOr(s, n));
-    if (name.isPresent() && !s.snapsByName.containsKey(name.get())) {
+    if (name.isPresent() && s.snap(name.get()) == null) {
       throw new OperationException(ErrorKind.NOT_INSTALLED,
           "snap \"" + name.get() + "\" is not installed");
     }
@@ -195,7 +195,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
   public Explanation explain(String snap, String name) {
     Snapshot s = current;
     String snapName = systemOr(s, snap);
-    InstalledSnap installed = Optional.ofNullable(s.snapsByName.get(snapName)).orElseThrow(() ->
+    InstalledSnap installed = Optional.ofNullable(s.snap(snapName)).orElseThrow(() ->
         new OperationException(ErrorKind.NOT_FOUND, "snap \"" + snapName + "\" is not installed"));
     Plug plug = installed.snap().plugs().get(name);
     Slot slot = installed.snap().slots().get(name);
@@ -204,7 +204,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s.state, s.snapsByName, s.retired);
+    StateDraft draft = new StateDraft(s);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
@@ -224,7 +224,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .iface(side == Side.PLUG ? plug.iface() : slot.iface())
         .autoConnect(plan.endpoints().stream()
             .filter(e -> e.side() == side && e.name().equals(name)).findFirst());
-    for (Connection c : s.state.connections().values()) {
+    for (ConnectionId id : s.index.entryIds(snapName)) {
+      Connection c = s.state.connection(id).orElseThrow();
       boolean mine = side == Side.PLUG ? c.id().plug().equals(plug.ref())
           : c.id().slot().equals(slot.ref());
       if (mine) {
@@ -247,7 +248,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   @Override
   public Optional<InstalledSnap> snap(String name) {
-    return Optional.ofNullable(current.snapsByName.get(name));
+    return Optional.ofNullable(current.snap(name));
   }
 
   @Override
@@ -272,8 +273,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   /** A draft over the committed state, for tests. */
   StateDraft draft() {
-    Snapshot s = current;
-    return new StateDraft(s.state, s.snapsByName, s.retired);
+    return new StateDraft(current);
   }
 
   /** The committed state, for tests and the store round trip. */
