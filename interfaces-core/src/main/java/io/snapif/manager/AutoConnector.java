@@ -50,6 +50,10 @@ final class AutoConnector {
     // order, so the candidates cost what they are, not a pass over the system.
     StateIndex index = draft.index();
     Device device = draft.device();
+    // Every candidate pair involves this snap, so its entries are the only ones to look for:
+    // usually none or a few, where looking up every candidate would cost a search each.
+    Map<ConnectionId, Connection> entries = new HashMap<>();
+    draft.entriesOf(snapName).forEach(e -> entries.put(e.id(), e));
     Map<String, ImmutableList<ConnectCandidate>> plugCandidates = new LinkedHashMap<>();
     Map<String, ImmutableList<ConnectCandidate>> slotCandidates = new LinkedHashMap<>();
     Map<ConnectionId, Connection> existing = new HashMap<>();
@@ -60,7 +64,10 @@ final class AutoConnector {
           if (slot.iface().equals(plug.iface())) {
             ConnectCandidate c = candidate(plug, snap, slot, other, device);
             candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
+            Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+            if (entry != null) {
+              existing.put(entry.id(), entry);
+            }
           }
         }
       }
@@ -73,7 +80,10 @@ final class AutoConnector {
           if (plug.iface().equals(slot.iface())) {
             ConnectCandidate c = candidate(plug, other, slot, snap, device);
             candidates.add(c);
-            draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
+            Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+            if (entry != null) {
+              existing.put(entry.id(), entry);
+            }
           }
         }
       }

@@ -75,11 +75,9 @@ final class DerivedSystemState extends SystemState {
     TreePMap<Long, InstalledSnap> order = bySeq;
     HashPMap<String, Long> seqs = seqByName;
     long next = nextSeq;
-    long systemSeq = bySeq.firstKey();
     for (String name : change.removedSnaps()) {
       Long seq = seqs.get(name);
       if (seq != null) {
-        Preconditions.checkArgument(seq != systemSeq, "cannot remove the system snap %s", name);
         order = order.minus(seq);
         seqs = seqs.minus(name);
       }
@@ -89,12 +87,14 @@ final class DerivedSystemState extends SystemState {
       if (seq == null) {
         seq = next++;
         seqs = seqs.plus(snap.name(), seq);
-      } else if (seq == systemSeq) {
-        Preconditions.checkArgument(snap.snap().isSystemSnap(),
-            "the first snap of a system state must be the system snap, not %s", snap.name());
       }
       order = order.plus(seq, snap);
     }
+    // what check() asks of the snaps; names are unique and entries under their id by design
+    Preconditions.checkArgument(!order.isEmpty(), "a system state holds the system snap");
+    InstalledSnap first = order.firstEntry().getValue();
+    Preconditions.checkArgument(first.snap().isSystemSnap(),
+        "the first snap of a system state must be the system snap, not %s", first.name());
     TreePMap<ConnectionId, Connection> conns = entries;
     for (ConnectionId id : change.removedConnections()) {
       conns = conns.minus(id);

@@ -27,8 +27,8 @@ import org.immutables.value.Value;
  * <p>Design notes. A state made with {@link #apply} keeps its snaps and entries in persistent
  * maps shared with the state it was made from, so a change costs what it touches, not the size
  * of the system; its {@link #snaps()} and {@link #connections()} are made on first use. It
- * needs no validation of the whole: {@code apply} keeps every invariant of {@link #check()}
- * (snaps by name, entries by their id, the system snap first and never removed).
+ * needs no validation of the whole: {@code apply} keeps snaps by name and entries by their id,
+ * and checks the first snap, which is all {@link #check()} asks.
  */
 @Value.Immutable
 public abstract class SystemState {
@@ -73,8 +73,8 @@ public abstract class SystemState {
    * Costs about the size of the change when this state was itself made by {@code apply}; else
    * one pass over this state first.
    *
-   * @throws IllegalArgumentException if the result would not be a valid state: the system snap
-   *     removed, or replaced by a snap that is not a system snap
+   * @throws IllegalArgumentException if the result would not be a valid state (its first snap
+   *     not a system snap)
    */
   public final SystemState apply(StateChange change) {
     return DerivedSystemState.of(this).apply(this, change);
