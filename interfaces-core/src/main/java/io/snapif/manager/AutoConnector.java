@@ -91,7 +91,6 @@ final class AutoConnector {
     }
     return AutoConnectRequest.builder()
         .snap(snap)
-        .addAllInstalled(index.snaps())
         .putAllPlugCandidates(plugCandidates)
         .putAllSlotCandidates(slotCandidates)
         .putAllExisting(existing)

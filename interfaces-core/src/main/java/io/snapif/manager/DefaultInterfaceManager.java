@@ -211,7 +211,6 @@ final class DefaultInterfaceManager implements InterfaceManager {
         ? full.plugCandidates().get(name) : full.slotCandidates().get(name);
     AutoConnectRequest narrowed = AutoConnectRequest.builder()
         .snap(full.snap())
-        .addAllInstalled(full.installed())
         .putAllExisting(full.existing())
         .putAllPlugCandidates(side == Side.PLUG ? Map.of(name, candidates) : Map.of())
         .putAllSlotCandidates(side == Side.SLOT ? Map.of(name, candidates) : Map.of())
