@@ -59,15 +59,13 @@ final class AutoConnector {
     Map<ConnectionId, Connection> existing = new HashMap<>();
     for (Plug plug : snap.snap().plugs().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : index.withSlotOf(plug.iface())) {
-        for (Slot slot : other.snap().slots().values()) {
-          if (slot.iface().equals(plug.iface())) {
-            ConnectCandidate c = candidate(plug, snap, slot, other, device);
-            candidates.add(c);
-            Connection entry = entries.isEmpty() ? null : entries.get(c.id());
-            if (entry != null) {
-              existing.put(entry.id(), entry);
-            }
+      for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
+        for (Slot slot : other.ends()) {
+          ConnectCandidate c = candidate(plug, snap, slot, other.snap(), device);
+          candidates.add(c);
+          Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+          if (entry != null) {
+            existing.put(entry.id(), entry);
           }
         }
       }
@@ -75,15 +73,13 @@ final class AutoConnector {
     }
     for (Slot slot : snap.snap().slots().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (InstalledSnap other : index.withPlugOf(slot.iface())) {
-        for (Plug plug : other.snap().plugs().values()) {
-          if (plug.iface().equals(slot.iface())) {
-            ConnectCandidate c = candidate(plug, other, slot, snap, device);
-            candidates.add(c);
-            Connection entry = entries.isEmpty() ? null : entries.get(c.id());
-            if (entry != null) {
-              existing.put(entry.id(), entry);
-            }
+      for (StateIndex.Ends<Plug> other : index.plugsOf(slot.iface())) {
+        for (Plug plug : other.ends()) {
+          ConnectCandidate c = candidate(plug, other.snap(), slot, snap, device);
+          candidates.add(c);
+          Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+          if (entry != null) {
+            existing.put(entry.id(), entry);
           }
         }
       }
@@ -118,14 +114,10 @@ final class AutoConnector {
         return List.of();
       }
       List<ConnectCandidate> out = new ArrayList<>();
-      for (InstalledSnap other : index.withSlotOf(plug.iface())) {
-        if (other.name().equals(snapName)) {
-          continue;
-        }
-        for (Slot slot : other.snap().slots().values()) {
-          if (slot.iface().equals(plug.iface())) {
-            out.add(candidate(plug, plugSnap, slot, other, device));
-          }
+      for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
+        if (!other.snap().name().equals(snapName)) {
+          other.ends().forEach(slot -> out.add(candidate(plug, plugSnap, slot, other.snap(),
+              device)));
         }
       }
       return out;

@@ -1,16 +1,18 @@
 package io.snapif.manager;
 
-import io.snapif.model.Connection;
+import com.google.common.collect.ImmutableList;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.spi.SystemState;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.pcollections.HashPMap;
 import org.pcollections.HashTreePMap;
 import org.pcollections.TreePMap;
@@ -18,8 +20,8 @@ import org.pcollections.TreePSet;
 
 /**
  * The installed snaps, and the lookups operations make, as persistent maps: snaps by name and in
- * installation order, the snaps with a plug (a slot) of each interface, and the ids of the
- * connection entries naming each snap. Immutable: every change returns a new index sharing all
+ * installation order, the plugs (slots) of each interface by snap, and the ids of the connection
+ * entries naming each snap. Immutable: every change returns a new index sharing all
  * but a few nodes with this one, so the committed snapshot keeps one, a draft changes its own
  * copy at the cost of what the operation touches, and the draft's becomes the next snapshot's.
  *
@@ -29,22 +31,25 @@ import org.pcollections.TreePSet;
 final class StateIndex {
   private record Placed(long seq, InstalledSnap snap) {}
 
+  /** The plugs or slots of one interface on one snap, in the snap's order. */
+  record Ends<E>(InstalledSnap snap, ImmutableList<E> ends) {}
+
   private final HashPMap<String, Placed> byName;
   private final TreePMap<Long, InstalledSnap> bySeq;
   private final long nextSeq;
-  private final HashPMap<String, TreePMap<Long, InstalledSnap>> withPlugOf;
-  private final HashPMap<String, TreePMap<Long, InstalledSnap>> withSlotOf;
+  private final HashPMap<String, TreePMap<Long, Ends<Plug>>> plugsOf;
+  private final HashPMap<String, TreePMap<Long, Ends<Slot>>> slotsOf;
   private final HashPMap<String, TreePSet<ConnectionId>> entryIds;
 
   private StateIndex(HashPMap<String, Placed> byName, TreePMap<Long, InstalledSnap> bySeq,
-      long nextSeq, HashPMap<String, TreePMap<Long, InstalledSnap>> withPlugOf,
-      HashPMap<String, TreePMap<Long, InstalledSnap>> withSlotOf,
+      long nextSeq, HashPMap<String, TreePMap<Long, Ends<Plug>>> plugsOf,
+      HashPMap<String, TreePMap<Long, Ends<Slot>>> slotsOf,
       HashPMap<String, TreePSet<ConnectionId>> entryIds) {
     this.byName = byName;
     this.bySeq = bySeq;
     this.nextSeq = nextSeq;
-    this.withPlugOf = withPlugOf;
-    this.withSlotOf = withSlotOf;
+    this.plugsOf = plugsOf;
+    this.slotsOf = slotsOf;
     this.entryIds = entryIds;
   }
 
@@ -75,14 +80,14 @@ final class StateIndex {
     return bySeq.size();
   }
 
-  /** The snaps with a plug of {@code iface}, in installation order. */
-  Collection<InstalledSnap> withPlugOf(String iface) {
-    return withPlugOf.getOrDefault(iface, TreePMap.empty()).values();
+  /** The plugs of {@code iface} on the snaps that have any, in installation order. */
+  Collection<Ends<Plug>> plugsOf(String iface) {
+    return plugsOf.getOrDefault(iface, TreePMap.empty()).values();
   }
 
-  /** The snaps with a slot of {@code iface}, in installation order. */
-  Collection<InstalledSnap> withSlotOf(String iface) {
-    return withSlotOf.getOrDefault(iface, TreePMap.empty()).values();
+  /** The slots of {@code iface} on the snaps that have any, in installation order. */
+  Collection<Ends<Slot>> slotsOf(String iface) {
+    return slotsOf.getOrDefault(iface, TreePMap.empty()).values();
   }
 
   /** The ids of the entries whose plug or slot is on snap {@code name}, in id order. */
@@ -96,9 +101,10 @@ final class StateIndex {
     StateIndex base = was == null ? this : without(was);
     long seq = was == null ? nextSeq : was.seq();
     return new StateIndex(base.byName.plus(snap.name(), new Placed(seq, snap)),
-        base.bySeq.plus(seq, snap), Math.max(nextSeq, seq + 1),
-        plusAll(base.withPlugOf, plugIfaces(snap), seq, snap),
-        plusAll(base.withSlotOf, slotIfaces(snap), seq, snap), entryIds);
+        base.bySeq.plus(seq, snap), was == null ? nextSeq + 1 : nextSeq,
+        plusAll(base.plugsOf, byIface(snap, snap.snap().plugs().values(), Plug::iface), seq),
+        plusAll(base.slotsOf, byIface(snap, snap.snap().slots().values(), Slot::iface), seq),
+        entryIds);
   }
 
   /** This index without snap {@code name} (its entries' ids stay until they are removed). */
@@ -109,8 +115,9 @@ final class StateIndex {
 
   private StateIndex without(Placed was) {
     return new StateIndex(byName.minus(was.snap().name()), bySeq.minus(was.seq()), nextSeq,
-        minusAll(withPlugOf, plugIfaces(was.snap()), was.seq()),
-        minusAll(withSlotOf, slotIfaces(was.snap()), was.seq()), entryIds);
+        minusAll(plugsOf, was.snap().snap().plugs().values(), Plug::iface, was.seq()),
+        minusAll(slotsOf, was.snap().snap().slots().values(), Slot::iface, was.seq()),
+        entryIds);
   }
 
   /** This index with entry {@code id} listed under both its snaps. */
@@ -119,7 +126,7 @@ final class StateIndex {
     for (String snap : snapsOf(id)) {
       ids = ids.plus(snap, ids.getOrDefault(snap, TreePSet.empty()).plus(id));
     }
-    return new StateIndex(byName, bySeq, nextSeq, withPlugOf, withSlotOf, ids);
+    return new StateIndex(byName, bySeq, nextSeq, plugsOf, slotsOf, ids);
   }
 
   StateIndex withoutEntry(ConnectionId id) {
@@ -128,7 +135,7 @@ final class StateIndex {
       TreePSet<ConnectionId> left = ids.getOrDefault(snap, TreePSet.empty()).minus(id);
       ids = left.isEmpty() ? ids.minus(snap) : ids.plus(snap, left);
     }
-    return new StateIndex(byName, bySeq, nextSeq, withPlugOf, withSlotOf, ids);
+    return new StateIndex(byName, bySeq, nextSeq, plugsOf, slotsOf, ids);
   }
 
   private static List<String> snapsOf(ConnectionId id) {
@@ -137,37 +144,36 @@ final class StateIndex {
     return plugSnap.equals(slotSnap) ? List.of(plugSnap) : List.of(plugSnap, slotSnap);
   }
 
-  private static Set<String> plugIfaces(InstalledSnap snap) {
-    Set<String> out = new HashSet<>();
-    for (Plug p : snap.snap().plugs().values()) {
-      out.add(p.iface());
+  /** The snap's plugs or slots grouped by interface, each group in the snap's order. */
+  private static <E> Map<String, Ends<E>> byIface(InstalledSnap snap, Collection<E> ends,
+      Function<E, String> iface) {
+    Map<String, ImmutableList.Builder<E>> groups = new LinkedHashMap<>();
+    for (E end : ends) {
+      groups.computeIfAbsent(iface.apply(end), k -> ImmutableList.builder()).add(end);
+    }
+    Map<String, Ends<E>> out = new LinkedHashMap<>();
+    groups.forEach((k, v) -> out.put(k, new Ends<>(snap, v.build())));
+    return out;
+  }
+
+  private static <E> HashPMap<String, TreePMap<Long, Ends<E>>> plusAll(
+      HashPMap<String, TreePMap<Long, Ends<E>>> map, Map<String, Ends<E>> groups, long seq) {
+    HashPMap<String, TreePMap<Long, Ends<E>>> out = map;
+    for (Map.Entry<String, Ends<E>> g : groups.entrySet()) {
+      out = out.plus(g.getKey(),
+          out.getOrDefault(g.getKey(), TreePMap.empty()).plus(seq, g.getValue()));
     }
     return out;
   }
 
-  private static Set<String> slotIfaces(InstalledSnap snap) {
-    Set<String> out = new HashSet<>();
-    for (Slot s : snap.snap().slots().values()) {
-      out.add(s.iface());
-    }
-    return out;
-  }
-
-  private static HashPMap<String, TreePMap<Long, InstalledSnap>> plusAll(
-      HashPMap<String, TreePMap<Long, InstalledSnap>> map, Set<String> ifaces, long seq,
-      InstalledSnap snap) {
-    HashPMap<String, TreePMap<Long, InstalledSnap>> out = map;
+  private static <E> HashPMap<String, TreePMap<Long, Ends<E>>> minusAll(
+      HashPMap<String, TreePMap<Long, Ends<E>>> map, Collection<E> ends,
+      Function<E, String> ifaceOf, long seq) {
+    HashPMap<String, TreePMap<Long, Ends<E>>> out = map;
+    Set<String> ifaces = new HashSet<>();
+    ends.forEach(e -> ifaces.add(ifaceOf.apply(e)));
     for (String iface : ifaces) {
-      out = out.plus(iface, out.getOrDefault(iface, TreePMap.empty()).plus(seq, snap));
-    }
-    return out;
-  }
-
-  private static HashPMap<String, TreePMap<Long, InstalledSnap>> minusAll(
-      HashPMap<String, TreePMap<Long, InstalledSnap>> map, Set<String> ifaces, long seq) {
-    HashPMap<String, TreePMap<Long, InstalledSnap>> out = map;
-    for (String iface : ifaces) {
-      TreePMap<Long, InstalledSnap> left = out.getOrDefault(iface, TreePMap.empty()).minus(seq);
+      TreePMap<Long, Ends<E>> left = out.getOrDefault(iface, TreePMap.empty()).minus(seq);
       out = left.isEmpty() ? out.minus(iface) : out.plus(iface, left);
     }
     return out;

@@ -83,16 +83,22 @@ class StateIndexPropertiesTest {
           plainEntriesOf(state, name).stream().map(Connection::id).toList());
     }
     for (String iface : ifaces(state)) {
-      assertThat(index.withPlugOf(iface)).as("snaps with a plug of %s", iface)
-          .containsExactlyElementsOf(state.snaps().stream()
-              .filter(s -> s.snap().plugs().values().stream()
-                  .anyMatch(p -> p.iface().equals(iface)))
-              .toList());
-      assertThat(index.withSlotOf(iface)).as("snaps with a slot of %s", iface)
-          .containsExactlyElementsOf(state.snaps().stream()
-              .filter(s -> s.snap().slots().values().stream()
-                  .anyMatch(p -> p.iface().equals(iface)))
-              .toList());
+      List<StateIndex.Ends<Plug>> plugs = new ArrayList<>();
+      List<StateIndex.Ends<Slot>> slots = new ArrayList<>();
+      for (InstalledSnap s : state.snaps()) {
+        List<Plug> p = s.snap().plugs().values().stream()
+            .filter(e -> e.iface().equals(iface)).toList();
+        if (!p.isEmpty()) {
+          plugs.add(new StateIndex.Ends<>(s, ImmutableList.copyOf(p)));
+        }
+        List<Slot> sl = s.snap().slots().values().stream()
+            .filter(e -> e.iface().equals(iface)).toList();
+        if (!sl.isEmpty()) {
+          slots.add(new StateIndex.Ends<>(s, ImmutableList.copyOf(sl)));
+        }
+      }
+      assertThat(index.plugsOf(iface)).as("plugs of %s", iface).containsExactlyElementsOf(plugs);
+      assertThat(index.slotsOf(iface)).as("slots of %s", iface).containsExactlyElementsOf(slots);
     }
   }
 
