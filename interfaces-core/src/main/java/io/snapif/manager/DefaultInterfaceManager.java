@@ -17,6 +17,7 @@ import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.ConnectionListener;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.StateChange;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import java.util.ArrayList;
@@ -85,14 +86,15 @@ final class DefaultInterfaceManager implements InterfaceManager {
       long generation = before.state.generation() + (changed ? 1 : 0);
       ChangeReport report = report(operation, commit, generation, draft);
       if (commit && changed) {
-        SystemState after = before.state.apply(draft.change(generation));
+        StateChange change = draft.change(generation);
+        SystemState after = before.state.apply(change);
         store.save(after);
         Snapshot next = new Snapshot(after, draft.index(), draft.retired());
         current = next;
         if (!events.isEmpty()) {
           dispatching.set(true);
           try {
-            events.fire(before, next);
+            events.fire(before, next, change);
           } finally {
             dispatching.set(false);
           }
