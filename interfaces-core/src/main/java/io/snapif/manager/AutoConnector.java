@@ -1,7 +1,5 @@
 package io.snapif.manager;
 
-import com.google.common.base.Supplier;
-import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
@@ -48,102 +46,82 @@ final class AutoConnector {
   /** The auto-connect request for every plug and slot of installed snap {@code snapName}. */
   AutoConnectRequest request(StateDraft draft, String snapName) {
     InstalledSnap snap = draft.snap(snapName).orElseThrow();
-    // One pass over the installed snaps finds the endpoints of the interfaces this snap uses,
-    // in installation order, instead of one pass per plug and slot.
-    Map<String, List<Slot>> slotsByIface = new HashMap<>();
-    snap.snap().plugs().values().forEach(p -> slotsByIface.put(p.iface(), new ArrayList<>()));
-    Map<String, List<Plug>> plugsByIface = new HashMap<>();
-    snap.snap().slots().values().forEach(s -> plugsByIface.put(s.iface(), new ArrayList<>()));
-    for (InstalledSnap other : draft.snaps()) {
-      for (Slot slot : other.snap().slots().values()) {
-        List<Slot> wanted = slotsByIface.get(slot.iface());
-        if (wanted != null) {
-          wanted.add(slot);
-        }
-      }
-      for (Plug plug : other.snap().plugs().values()) {
-        List<Plug> wanted = plugsByIface.get(plug.iface());
-        if (wanted != null) {
-          wanted.add(plug);
-        }
-      }
-    }
+    // The draft's index lists the snaps with endpoints of each interface in installation
+    // order, so the candidates cost what they are, not a pass over the system.
+    StateIndex index = draft.index();
+    Device device = draft.device();
+    // Every candidate pair involves this snap, so its entries are the only ones to look for:
+    // usually none or a few, where looking up every candidate would cost a search each.
+    Map<ConnectionId, Connection> entries = new HashMap<>();
+    draft.entriesOf(snapName).forEach(e -> entries.put(e.id(), e));
     Map<String, ImmutableList<ConnectCandidate>> plugCandidates = new LinkedHashMap<>();
     Map<String, ImmutableList<ConnectCandidate>> slotCandidates = new LinkedHashMap<>();
     Map<ConnectionId, Connection> existing = new HashMap<>();
     for (Plug plug : snap.snap().plugs().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (Slot slot : slotsByIface.get(plug.iface())) {
-        ConnectCandidate c = Connector.candidate(draft, plug, slot);
-        candidates.add(c);
-        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
+      for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
+        for (Slot slot : other.ends()) {
+          ConnectCandidate c = candidate(plug, snap, slot, other.snap(), device);
+          candidates.add(c);
+          Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+          if (entry != null) {
+            existing.put(entry.id(), entry);
+          }
+        }
       }
       plugCandidates.put(plug.name(), candidates.build());
     }
     for (Slot slot : snap.snap().slots().values()) {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
-      for (Plug plug : plugsByIface.get(slot.iface())) {
-        ConnectCandidate c = Connector.candidate(draft, plug, slot);
-        candidates.add(c);
-        draft.entry(c.id()).ifPresent(e -> existing.put(e.id(), e));
+      for (StateIndex.Ends<Plug> other : index.plugsOf(slot.iface())) {
+        for (Plug plug : other.ends()) {
+          ConnectCandidate c = candidate(plug, other.snap(), slot, snap, device);
+          candidates.add(c);
+          Connection entry = entries.isEmpty() ? null : entries.get(c.id());
+          if (entry != null) {
+            existing.put(entry.id(), entry);
+          }
+        }
       }
       slotCandidates.put(slot.name(), candidates.build());
     }
-    ImmutableList<InstalledSnap> installed = ImmutableList.copyOf(draft.snaps());
-    Device device = draft.device();
     return AutoConnectRequest.builder()
         .snap(snap)
-        .addAllInstalled(installed)
         .putAllPlugCandidates(plugCandidates)
         .putAllSlotCandidates(slotCandidates)
         .putAllExisting(existing)
-        .otherSlotsOfPlug(otherSlotsOf(installed, device, snapName))
+        .otherSlotsOfPlug(otherSlotsOf(index, device, snapName))
         .build();
+  }
+
+  private static ConnectCandidate candidate(Plug plug, InstalledSnap plugSnap, Slot slot,
+      InstalledSnap slotSnap, Device device) {
+    return ConnectCandidate.builder().plug(plug).plugSnap(plugSnap).slot(slot).slotSnap(slotSnap)
+        .device(device).build();
   }
 
   /**
    * For the policy's slot-side arity rule: plug {@code ref} (of another snap) with every slot of
-   * its interface on the installed snaps other than {@code snapName}. Answers from the snaps the
-   * request was made with, whenever it is asked. The index by interface is made on the first
-   * question (one pass over the snaps), so each answer costs what it returns, not a pass over
-   * the system: a slot may have thousands of such plugs on a large system.
+   * its interface on the installed snaps other than {@code snapName}. Answers from the index the
+   * request was made with (immutable) whenever it is asked, at the cost of what it returns: a
+   * slot may have thousands of such plugs on a large system.
    */
-  private static SlotCandidates otherSlotsOf(List<InstalledSnap> installed, Device device,
-      String snapName) {
-    Supplier<OtherSlots> index = Suppliers.memoize(() -> new OtherSlots(installed, snapName));
+  private static SlotCandidates otherSlotsOf(StateIndex index, Device device, String snapName) {
     return ref -> {
-      OtherSlots slots = index.get();
-      InstalledSnap plugSnap = slots.byName.get(ref.snap());
+      InstalledSnap plugSnap = index.snap(ref.snap());
       Plug plug = plugSnap == null ? null : plugSnap.snap().plugs().get(ref.name());
       if (plug == null) {
         return List.of();
       }
       List<ConnectCandidate> out = new ArrayList<>();
-      for (Map.Entry<InstalledSnap, Slot> e : slots.byIface.getOrDefault(plug.iface(), List.of())) {
-        out.add(ConnectCandidate.builder().plug(plug).plugSnap(plugSnap).slot(e.getValue())
-            .slotSnap(e.getKey()).device(device).build());
+      for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
+        if (!other.snap().name().equals(snapName)) {
+          other.ends().forEach(slot -> out.add(candidate(plug, plugSnap, slot, other.snap(),
+              device)));
+        }
       }
       return out;
     };
-  }
-
-  /** The installed snaps by name, and the slots of those but one by interface, in order. */
-  private static final class OtherSlots {
-    final Map<String, InstalledSnap> byName = new HashMap<>();
-    final Map<String, List<Map.Entry<InstalledSnap, Slot>>> byIface = new HashMap<>();
-
-    OtherSlots(List<InstalledSnap> installed, String except) {
-      for (InstalledSnap snap : installed) {
-        byName.putIfAbsent(snap.name(), snap);
-        if (snap.name().equals(except)) {
-          continue;
-        }
-        for (Slot slot : snap.snap().slots().values()) {
-          byIface.computeIfAbsent(slot.iface(), k -> new ArrayList<>())
-              .add(Map.entry(snap, slot));
-        }
-      }
-    }
   }
 
   /** Asks policy for the plan of {@code snapName} and makes the planned connections. */
@@ -195,9 +173,12 @@ final class AutoConnector {
   void gadgetConnect(StateDraft draft, String snapName) {
     InstalledSnap snap = draft.snap(snapName).orElseThrow();
     Optional<String> snapId = snap.snap().snapId();
+    if (draft.seeded() || snapId.isEmpty()) {
+      return;
+    }
     Optional<InstalledSnap> gadget = draft.snaps().stream()
         .filter(s -> s.snap().type() == SnapType.GADGET).findFirst();
-    if (draft.seeded() || snapId.isEmpty() || gadget.isEmpty()) {
+    if (gadget.isEmpty()) {
       return;
     }
     for (GadgetConnection entry : gadget.get().gadgetConnections()) {

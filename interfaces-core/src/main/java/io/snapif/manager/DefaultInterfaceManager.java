@@ -17,6 +17,7 @@ import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.ConnectionListener;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
+import io.snapif.spi.StateChange;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
     this.connector = new Connector(policy, hooks);
     this.lifecycle = new Lifecycle(policy, connector);
     this.events = new ChangeEvents(listeners, hooks);
-    this.current = new Snapshot(state, Map.of());
+    this.current = new Snapshot(state);
   }
 
   @Override
@@ -79,20 +80,21 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before.state, before.snapsByName, before.retired);
+      StateDraft draft = new StateDraft(before);
       lifecycle.apply(draft, operation);
       boolean changed = draft.differsFromBase();
-      SystemState after = changed ? draft.toState(before.state.generation() + 1) : before.state;
-      ChangeReport report = report(operation, commit, after, draft);
+      long generation = before.state.generation() + (changed ? 1 : 0);
+      ChangeReport report = report(operation, commit, generation, draft);
       if (commit && changed) {
+        StateChange change = draft.change(generation);
+        SystemState after = before.state.apply(change);
         store.save(after);
-        Snapshot next = draft.snapsChanged() ? new Snapshot(after, draft.retired())
-            : new Snapshot(after, draft.retired(), before.snapsByName);
+        Snapshot next = new Snapshot(after, draft.index(), draft.retired());
         current = next;
         if (!events.isEmpty()) {
           dispatching.set(true);
           try {
-            events.fire(before, next);
+            events.fire(before, next, change);
           } finally {
             dispatching.set(false);
           }
@@ -104,12 +106,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
     }
   }
 
-  private static ChangeReport report(Operation operation, boolean commit, SystemState after,
+  private static ChangeReport report(Operation operation, boolean commit, long generation,
       StateDraft draft) {
     ImmutableChangeReport.Builder report = ChangeReport.builder()
         .operation(operation)
         .committed(commit)
-        .generation(after.generation())
+        .generation(generation)
         .addAllDecisions(draft.decisions())
         .addAllWarnings(draft.warnings());
     draft.forEachEntryChange((id, old, now) -> {
@@ -143,7 +145,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
   public ImmutableList<ConnectionRow> connectionRows(Optional<String> snap) {
     Snapshot s = current;
     Optional<String> name = snap.map(n -> systemOr(s, n));
-    if (name.isPresent() && !s.snapsByName.containsKey(name.get())) {
+    if (name.isPresent() && s.snap(name.get()) == null) {
       throw new OperationException(ErrorKind.NOT_INSTALLED,
           "snap \"" + name.get() + "\" is not installed");
     }
@@ -195,7 +197,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
   public Explanation explain(String snap, String name) {
     Snapshot s = current;
     String snapName = systemOr(s, snap);
-    InstalledSnap installed = Optional.ofNullable(s.snapsByName.get(snapName)).orElseThrow(() ->
+    InstalledSnap installed = Optional.ofNullable(s.snap(snapName)).orElseThrow(() ->
         new OperationException(ErrorKind.NOT_FOUND, "snap \"" + snapName + "\" is not installed"));
     Plug plug = installed.snap().plugs().get(name);
     Slot slot = installed.snap().slots().get(name);
@@ -204,14 +206,13 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s.state, s.snapsByName, s.retired);
+    StateDraft draft = new StateDraft(s);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
         ? full.plugCandidates().get(name) : full.slotCandidates().get(name);
     AutoConnectRequest narrowed = AutoConnectRequest.builder()
         .snap(full.snap())
-        .addAllInstalled(full.installed())
         .putAllExisting(full.existing())
         .putAllPlugCandidates(side == Side.PLUG ? Map.of(name, candidates) : Map.of())
         .putAllSlotCandidates(side == Side.SLOT ? Map.of(name, candidates) : Map.of())
@@ -224,7 +225,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .iface(side == Side.PLUG ? plug.iface() : slot.iface())
         .autoConnect(plan.endpoints().stream()
             .filter(e -> e.side() == side && e.name().equals(name)).findFirst());
-    for (Connection c : s.state.connections().values()) {
+    for (ConnectionId id : s.index.entryIds(snapName)) {
+      Connection c = s.state.connection(id).orElseThrow();
       boolean mine = side == Side.PLUG ? c.id().plug().equals(plug.ref())
           : c.id().slot().equals(slot.ref());
       if (mine) {
@@ -247,7 +249,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   @Override
   public Optional<InstalledSnap> snap(String name) {
-    return Optional.ofNullable(current.snapsByName.get(name));
+    return Optional.ofNullable(current.snap(name));
   }
 
   @Override
@@ -272,8 +274,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
 
   /** A draft over the committed state, for tests. */
   StateDraft draft() {
-    Snapshot s = current;
-    return new StateDraft(s.state, s.snapsByName, s.retired);
+    return new StateDraft(current);
   }
 
   /** The committed state, for tests and the store round trip. */

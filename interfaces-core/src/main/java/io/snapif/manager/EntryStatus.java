@@ -4,8 +4,8 @@ import io.snapif.model.Connection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where a connection state entry stands against the installed snaps: in effect, or remembered
@@ -16,18 +16,21 @@ import java.util.Optional;
 final class EntryStatus {
   private EntryStatus() {}
 
-  /** Empty when {@code entry} is in effect, else why it is only remembered. */
+  /**
+   * Empty when {@code entry} is in effect, else why it is only remembered; {@code snapsByName}
+   * gives the installed snap of a name, or null.
+   */
   static Optional<RememberedConnection.Why> whyRemembered(
-      Connection entry, Map<String, InstalledSnap> snapsByName) {
+      Connection entry, Function<String, InstalledSnap> snapsByName) {
     if (entry.undesired()) {
       return Optional.of(RememberedConnection.Why.UNDESIRED);
     }
-    Optional<Plug> plug = Optional.ofNullable(snapsByName.get(entry.id().plug().snap()))
+    Optional<Plug> plug = Optional.ofNullable(snapsByName.apply(entry.id().plug().snap()))
         .map(s -> s.snap().plugs().get(entry.id().plug().name()));
     if (plug.isEmpty()) {
       return Optional.of(RememberedConnection.Why.PLUG_MISSING);
     }
-    Optional<Slot> slot = Optional.ofNullable(snapsByName.get(entry.id().slot().snap()))
+    Optional<Slot> slot = Optional.ofNullable(snapsByName.apply(entry.id().slot().snap()))
         .map(s -> s.snap().slots().get(entry.id().slot().name()));
     if (slot.isEmpty()) {
       return Optional.of(RememberedConnection.Why.SLOT_MISSING);
@@ -38,7 +41,7 @@ final class EntryStatus {
     return Optional.empty();
   }
 
-  static boolean inEffect(Connection entry, Map<String, InstalledSnap> snapsByName) {
+  static boolean inEffect(Connection entry, Function<String, InstalledSnap> snapsByName) {
     return whyRemembered(entry, snapsByName).isEmpty();
   }
 }

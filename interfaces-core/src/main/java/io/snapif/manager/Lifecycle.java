@@ -112,7 +112,7 @@ final class Lifecycle {
     if (draft.seeded()) {
       throw new OperationException(ErrorKind.CONFLICT, "cannot populate state: already seeded");
     }
-    if (draft.snaps().size() > 1) {
+    if (draft.index().size() > 1) {
       throw new OperationException(ErrorKind.CONFLICT,
           "cannot populate state: snaps are installed already");
     }
@@ -164,7 +164,7 @@ final class Lifecycle {
     // again. Remembered entries leave the state too, but are kept aside until the manager is
     // closed, because snapd 2.57.6 keeps them in its state until it restarts: reinstalling the
     // snap before that finds them (an undesired one still keeps auto-connect away).
-    for (Connection e : draft.entries(e -> involves(e, name))) {
+    for (Connection e : draft.entriesOf(name)) {
       if (draft.inEffect(e)) {
         draft.removeEntry(e.id());
       } else {
@@ -193,7 +193,10 @@ final class Lifecycle {
    * system-files} get their static attributes refreshed. Undesired entries are left alone.
    */
   private static void reloadConnections(StateDraft draft, String snapName) {
-    for (Connection entry : draft.entries(e -> involves(e, snapName) && !e.undesired())) {
+    for (Connection entry : draft.entriesOf(snapName)) {
+      if (entry.undesired()) {
+        continue;
+      }
       Optional<Plug> plug = draft.plug(entry.id().plug());
       Optional<Slot> slot = draft.slot(entry.id().slot());
       if (plug.isEmpty() || slot.isEmpty()) {

@@ -147,9 +147,9 @@ final class ManualConnections {
           "snap \"" + snap + "\" has no plug or slot named \"" + name + "\"");
     }
     List<Connection> out = new ArrayList<>();
-    for (Connection e : draft.entries(e -> e.id().plug().equals(plugRef)
-        || e.id().slot().equals(slotRef))) {
-      if (forget || draft.inEffect(e)) {
+    for (Connection e : draft.entriesOf(snap)) {
+      boolean atThisEnd = e.id().plug().equals(plugRef) || e.id().slot().equals(slotRef);
+      if (atThisEnd && (forget || draft.inEffect(e))) {
         out.add(e);
       }
     }

@@ -1,8 +1,6 @@
 package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
-import com.google.common.collect.Iterators;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
@@ -11,65 +9,56 @@ import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
+import io.snapif.spi.StateChange;
 import io.snapif.spi.SystemState;
-import java.util.AbstractCollection;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
+import org.pcollections.TreePMap;
 
 /**
  * The state that one operation works on, with the decisions and warnings gathered on the way.
- * The manager builds the new {@link SystemState} from it only when the whole operation
- * succeeded, which is how a failed operation changes nothing.
+ * The manager commits it only when the whole operation succeeded, which is how a failed
+ * operation changes nothing.
  *
- * <p>Design notes. A draft is an overlay on the committed state: it records only the snaps and
- * connection entries the operation puts or removes, and reads through to the (immutable) base
- * for the rest. So making a draft, telling whether it changed anything and listing its changes
- * cost what the operation touched, not the size of the system.
+ * <p>Design notes. A draft costs what the operation touches, not the size of the system. Its
+ * snaps and the lookups by interface and by snap are a {@link StateIndex}, persistent: the draft
+ * starts from the committed one and changes its own copy. Its connection entries are an overlay
+ * on the committed state: the entries put or removed, read through to the (immutable) base for
+ * the rest. The draft records what it changed, which becomes the {@link StateChange} the new
+ * state is made with.
  */
 final class StateDraft {
   private final SystemState base;
-  private final Map<String, InstalledSnap> baseByName;
+  private final StateIndex baseIndex;
+  private StateIndex index;
   private final Device device;
   private final String systemSnapName;
-  /** Base snaps replaced in place, by name. */
-  private final Map<String, InstalledSnap> replaced = new HashMap<>();
-  /** Base snaps removed (a snap removed and put again is new: it goes last). */
-  private final Set<String> removed = new HashSet<>();
-  /** Snaps not in the base (or removed from it and put again), in the order they came. */
-  private final LinkedHashMap<String, InstalledSnap> added = new LinkedHashMap<>();
+  /** Base snaps removed (a base snap removed and put again goes last). */
+  private final Set<String> removed = new LinkedHashSet<>();
+  /** Snaps put, in the order they came: in place of a base snap not removed, else last. */
+  private final LinkedHashMap<String, InstalledSnap> put = new LinkedHashMap<>();
   /** Entries put (present) or removed (empty) by the operation, by id. */
   private final TreeMap<ConnectionId, Optional<Connection>> changedEntries = new TreeMap<>();
-  private final TreeMap<ConnectionId, Connection> retired;
+  private TreePMap<ConnectionId, Connection> retired;
   private boolean seeded;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
-  private final Map<String, InstalledSnap> snapsView = new SnapsView();
 
-  /**
-   * A draft over {@code state}, whose snaps by name are {@code snapsByName}, with the retired
-   * entries {@code retired}.
-   */
-  StateDraft(SystemState state, Map<String, InstalledSnap> snapsByName,
-      Map<ConnectionId, Connection> retired) {
-    this.base = state;
-    this.baseByName = snapsByName;
-    this.device = state.device();
-    this.systemSnapName = state.systemSnap().name();
-    this.retired = new TreeMap<>(retired);
-    this.seeded = state.seeded();
+  /** A draft over the committed snapshot {@code base}. */
+  StateDraft(Snapshot base) {
+    this.base = base.state;
+    this.baseIndex = base.index;
+    this.index = base.index;
+    this.device = base.state.device();
+    this.systemSnapName = base.state.systemSnap().name();
+    this.retired = base.retired;
+    this.seeded = base.state.seeded();
   }
 
   Device device() {
@@ -81,49 +70,31 @@ final class StateDraft {
   }
 
   Optional<InstalledSnap> snap(String name) {
-    return Optional.ofNullable(snapsView.get(name));
+    return Optional.ofNullable(index.snap(name));
   }
 
   /** The snaps in installation order (a view). */
   Collection<InstalledSnap> snaps() {
-    return new AbstractCollection<>() {
-      @Override
-      public Iterator<InstalledSnap> iterator() {
-        return snapIterator();
-      }
-
-      @Override
-      public int size() {
-        return snapsView.size();
-      }
-    };
+    return index.snaps();
   }
 
-  private Iterator<InstalledSnap> snapIterator() {
-    Iterator<InstalledSnap> fromBase = base.snaps().iterator();
-    if (!removed.isEmpty() || !replaced.isEmpty()) {
-      fromBase = Iterators.transform(
-          Iterators.filter(fromBase, s -> !removed.contains(s.name())),
-          s -> replaced.getOrDefault(s.name(), s));
-    }
-    return added.isEmpty() ? fromBase : Iterators.concat(fromBase, added.values().iterator());
+  /** The snaps, the lookups by interface and by snap, as they are now in the draft. */
+  StateIndex index() {
+    return index;
   }
 
   /** Adds a new snap last, or replaces an installed one keeping its place. */
   void putSnap(InstalledSnap snap) {
-    String name = snap.name();
-    if (added.containsKey(name) || removed.contains(name) || !baseByName.containsKey(name)) {
-      added.put(name, snap);
-    } else {
-      replaced.put(name, snap);
-    }
+    put.put(snap.name(), snap);
+    index = index.withSnap(snap);
   }
 
   void removeSnap(String name) {
-    if (added.remove(name) == null && baseByName.containsKey(name)) {
+    put.remove(name);
+    if (baseIndex.snap(name) != null) {
       removed.add(name);
-      replaced.remove(name);
     }
+    index = index.withoutSnap(name);
   }
 
   Optional<Plug> plug(PlugRef ref) {
@@ -136,30 +107,26 @@ final class StateDraft {
 
   Optional<Connection> entry(ConnectionId id) {
     Optional<Connection> changed = changedEntries.get(id);
-    return changed != null ? changed : Optional.ofNullable(base.connections().get(id));
+    return changed != null ? changed : base.connection(id);
   }
 
-  /** The entries that pass {@code filter}, in id order. */
-  List<Connection> entries(Predicate<Connection> filter) {
+  /** The entries whose plug or slot is on snap {@code name}, in id order. */
+  List<Connection> entriesOf(String name) {
     List<Connection> out = new ArrayList<>();
-    for (Connection e : base.connections().values()) {
-      if (!changedEntries.containsKey(e.id()) && filter.test(e)) {
-        out.add(e);
-      }
-    }
-    if (!changedEntries.isEmpty()) {
-      changedEntries.values().forEach(e -> e.filter(filter).ifPresent(out::add));
-      out.sort(Comparator.comparing(Connection::id));
+    for (ConnectionId id : index.entryIds(name)) {
+      out.add(entry(id).orElseThrow());
     }
     return out;
   }
 
   void putEntry(Connection entry) {
     changedEntries.put(entry.id(), Optional.of(entry));
+    index = index.withEntry(entry.id());
   }
 
   void removeEntry(ConnectionId id) {
     changedEntries.put(id, Optional.empty());
+    index = index.withoutEntry(id);
   }
 
   /**
@@ -168,27 +135,27 @@ final class StateDraft {
    */
   void retire(Connection entry) {
     removeEntry(entry.id());
-    retired.put(entry.id(), entry);
+    retired = retired.plus(entry.id(), entry);
   }
 
   /** Puts back the retired entries whose snaps are both installed again. */
   void restoreRetired() {
     List<Connection> back = retired.values().stream()
-        .filter(e -> snapsView.containsKey(e.id().plug().snap())
-            && snapsView.containsKey(e.id().slot().snap()))
+        .filter(e -> index.snap(e.id().plug().snap()) != null
+            && index.snap(e.id().slot().snap()) != null)
         .toList();
     back.forEach(e -> {
-      retired.remove(e.id());
+      retired = retired.minus(e.id());
       putEntry(e);
     });
   }
 
-  Map<ConnectionId, Connection> retired() {
+  TreePMap<ConnectionId, Connection> retired() {
     return retired;
   }
 
   boolean inEffect(Connection entry) {
-    return EntryStatus.inEffect(entry, snapsView);
+    return EntryStatus.inEffect(entry, index::snap);
   }
 
   boolean seeded() {
@@ -221,7 +188,7 @@ final class StateDraft {
    */
   void forEachEntryChange(SystemState.EntryChange change) {
     changedEntries.forEach((id, now) -> {
-      Optional<Connection> old = Optional.ofNullable(base.connections().get(id));
+      Optional<Connection> old = base.connection(id);
       if (old.isPresent() != now.isPresent()
           || (old.isPresent() && old.get() != now.get() && !old.get().equals(now.get()))) {
         change.changed(id, old, now);
@@ -231,90 +198,35 @@ final class StateDraft {
 
   /** Whether the draft differs from its base in anything but the generation. */
   boolean differsFromBase() {
-    if (seeded != base.seeded() || !removed.isEmpty() || !added.isEmpty()) {
+    if (seeded != base.seeded() || !removed.isEmpty()
+        || put.values().stream().anyMatch(this::changesBase)) {
       return true;
-    }
-    for (Map.Entry<String, InstalledSnap> e : replaced.entrySet()) {
-      InstalledSnap was = baseByName.get(e.getKey());
-      if (e.getValue() != was && !e.getValue().equals(was)) {
-        return true;
-      }
     }
     boolean[] differs = {false};
     forEachEntryChange((id, before, after) -> differs[0] = true);
     return differs[0];
   }
 
-  /** Whether the snaps (not only the entries) differ from the base's. */
-  boolean snapsChanged() {
-    return !removed.isEmpty() || !added.isEmpty() || !replaced.isEmpty();
+  /** Whether putting {@code snap} changes the base: it is new there, or differs. */
+  private boolean changesBase(InstalledSnap snap) {
+    InstalledSnap was = baseIndex.snap(snap.name());
+    return removed.contains(snap.name()) || was == null || (was != snap && !was.equals(snap));
   }
 
-  SystemState toState(long generation) {
-    ImmutableSortedMap<ConnectionId, Connection> conns = base.connections();
-    if (!changedEntries.isEmpty()) {
-      // a linear copy of the sorted base, then one lookup per change; no sort of the whole map
-      TreeMap<ConnectionId, Connection> merged = new TreeMap<>(conns);
-      changedEntries.forEach((id, e) -> {
-        if (e.isPresent()) {
-          merged.put(id, e.get());
-        } else {
-          merged.remove(id);
-        }
-      });
-      conns = ImmutableSortedMap.copyOfSorted(merged);
-    }
-    SystemState state = SystemState.builder()
-        .device(device)
-        .addAllSnaps(snapsChanged() ? ImmutableList.copyOf(snaps()) : base.snaps())
-        .seeded(seeded)
+  /** What the draft changed from its base, as the state of {@code generation} is made with. */
+  StateChange change(long generation) {
+    var change = StateChange.builder()
         .generation(generation)
-        .build();
-    // the entries are handed over already sorted and immutable: the builder would sort them again
-    return state.withConnectionEntries(conns);
-  }
-
-  /**
-   * The draft's snaps by name, in installation order: the base's (skipping the removed, with
-   * the replaced swapped in), then the added. Lookups cost a hash lookup or two.
-   */
-  private final class SnapsView extends AbstractMap<String, InstalledSnap> {
-    @Override
-    public InstalledSnap get(Object key) {
-      InstalledSnap a = added.get(key);
-      if (a != null) {
-        return a;
+        .seeded(seeded)
+        .addAllRemovedSnaps(removed);
+    put.values().stream().filter(this::changesBase).forEach(change::addPutSnaps);
+    forEachEntryChange((id, before, after) -> {
+      if (after.isPresent()) {
+        change.addPutConnections(after.get());
+      } else {
+        change.addRemovedConnections(id);
       }
-      if (removed.contains(key)) {
-        return null;
-      }
-      InstalledSnap r = replaced.get(key);
-      return r != null ? r : baseByName.get(key);
-    }
-
-    @Override
-    public boolean containsKey(Object key) {
-      return get(key) != null;
-    }
-
-    @Override
-    public int size() {
-      return base.snaps().size() - removed.size() + added.size();
-    }
-
-    @Override
-    public Set<Map.Entry<String, InstalledSnap>> entrySet() {
-      return new AbstractSet<>() {
-        @Override
-        public Iterator<Map.Entry<String, InstalledSnap>> iterator() {
-          return Iterators.transform(snapIterator(), s -> Map.entry(s.name(), s));
-        }
-
-        @Override
-        public int size() {
-          return SnapsView.this.size();
-        }
-      };
-    }
+    });
+    return change.build();
   }
 }

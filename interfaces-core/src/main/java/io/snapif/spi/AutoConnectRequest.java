@@ -24,9 +24,14 @@ public abstract class AutoConnectRequest {
   public abstract ImmutableMap<String, ImmutableList<ConnectCandidate>> slotCandidates();
 
   /**
-   * Every installed snap, {@link #snap()} included in its new revision: a slot-side decision
-   * needs the other slots a candidate plug could connect to (snapd's arity rule counts them).
+   * Was every installed snap, {@link #snap()} included in its new revision. The manager leaves it
+   * empty: a list of the whole system per request made a small install cost as much as the
+   * system is large. What a slot-side decision needs of the system (the other slots a candidate
+   * plug could connect to) is {@link #otherSlotsOfPlug()}.
+   *
+   * @deprecated empty in the manager's requests; use {@link #otherSlotsOfPlug()}
    */
+  @Deprecated
   public abstract ImmutableList<InstalledSnap> installed();
 
   /** Existing state entries among the candidate pairs. */

@@ -4,8 +4,10 @@ import java.util.Optional;
 
 /**
  * Where the {@link io.snapif.manager.InterfaceManager} keeps its {@link SystemState}. The manager
- * loads the state once when it is built and saves the whole new state after every committed
- * change, before the change becomes visible.
+ * loads the state once when it is built and saves the new state after every committed change,
+ * before the change becomes visible. The state an operation saves was made from the one saved
+ * before it by {@link SystemState#apply}, so a store can write only the change ({@link
+ * SystemState#changeFrom}) instead of the whole state.
  *
  * <p>Contract: {@link #save} is atomic (after a crash, {@link #load} returns either the previous
  * or the new state, never a mix); {@link #load} returns exactly what the last completed save

@@ -10,6 +10,7 @@ import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.Set;
@@ -21,7 +22,13 @@ import org.immutables.value.Value;
  * every connection state entry (established and remembered), whether the system is seeded, and
  * a generation counter that grows by one with every committed change.
  *
- * <p>A {@link StateStore} saves and loads it whole. Immutable and thread-safe.
+ * <p>A {@link StateStore} saves and loads it. Immutable and thread-safe.
+ *
+ * <p>Design notes. A state made with {@link #apply} keeps its snaps and entries in persistent
+ * maps shared with the state it was made from, so a change costs what it touches, not the size
+ * of the system; its {@link #snaps()} and {@link #connections()} are made on first use. It
+ * needs no validation of the whole: {@code apply} keeps snaps by name and entries by their id,
+ * and checks the first snap, which is all {@link #check()} asks.
  */
 @Value.Immutable
 public abstract class SystemState {
@@ -48,12 +55,55 @@ public abstract class SystemState {
 
   /** The system snap ({@code core} or {@code snapd}). */
   public final InstalledSnap systemSnap() {
-    return snaps().get(0);
+    return firstSnap();
   }
 
   /** The installed snap named {@code name}. */
   public final Optional<InstalledSnap> snap(String name) {
+    return findSnap(name);
+  }
+
+  /** The connection state entry of {@code id}. */
+  public final Optional<Connection> connection(ConnectionId id) {
+    return findConnection(id);
+  }
+
+  /**
+   * This state changed by {@code change} (see {@link StateChange} for the order of its parts).
+   * Costs about the size of the change when this state was itself made by {@code apply}; else
+   * one pass over this state first.
+   *
+   * @throws IllegalArgumentException if the result would not be a valid state (its first snap
+   *     not a system snap)
+   */
+  public final SystemState apply(StateChange change) {
+    return DerivedSystemState.of(this).apply(this, change);
+  }
+
+  /**
+   * The change this state was made with from {@code before} (by {@code before.apply(change)},
+   * the very same object); empty for any other pair, whose difference the caller then has to
+   * find by comparing them.
+   */
+  public final Optional<StateChange> changeFrom(SystemState before) {
+    return madeFrom(before);
+  }
+
+  // What a state made by apply answers from its persistent maps (see DerivedSystemState).
+  InstalledSnap firstSnap() {
+    return snaps().get(0);
+  }
+
+  Optional<InstalledSnap> findSnap(String name) {
     return snaps().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  Optional<Connection> findConnection(ConnectionId id) {
+    return Optional.ofNullable(connections().get(id));
+  }
+
+  Optional<StateChange> madeFrom(SystemState before) {
+    return Optional.empty();
   }
 
   /**
@@ -113,6 +163,28 @@ public abstract class SystemState {
 
   public static ImmutableSystemState.Builder builder() {
     return ImmutableSystemState.builder();
+  }
+
+  /** Equal states hold the same values, however each was made. */
+  @Override
+  public final boolean equals(Object other) {
+    return this == other || other instanceof SystemState s
+        && generation() == s.generation()
+        && seeded() == s.seeded()
+        && device().equals(s.device())
+        && snaps().equals(s.snaps())
+        && connections().equals(s.connections());
+  }
+
+  @Override
+  public final int hashCode() {
+    return Objects.hash(device(), snaps(), connections(), seeded(), generation());
+  }
+
+  @Override
+  public final String toString() {
+    return "SystemState{device=" + device() + ", snaps=" + snaps() + ", connections="
+        + connections() + ", seeded=" + seeded() + ", generation=" + generation() + "}";
   }
 
   @Value.Check

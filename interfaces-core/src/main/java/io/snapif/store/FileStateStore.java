@@ -279,24 +279,14 @@ public final class FileStateStore implements StateStore {
       return new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
           snapshot.bytes(), good, 0);
     }
-    StateJournal.Replay replay = new StateJournal.Replay(snapshot.state());
-    SystemState before = snapshot.state();
+    SystemState state = snapshot.state();
+    SystemState before = state;
     for (int i = 0; i < records.size(); i++) {
-      if (i == records.size() - 1) {
-        before = replayed(replay, i + 1);
-      }
-      replay.apply(new JsonInput(records.get(i), "line " + (i + 2)));
+      before = state;
+      state = StateJournal.replay(state, new JsonInput(records.get(i), "line " + (i + 2)));
     }
-    return new Stored(replayed(replay, records.size() + 1), Optional.of(before),
-        snapshot.checksum(), snapshot.bytes(), good, records.size());
-  }
-
-  private static SystemState replayed(StateJournal.Replay replay, int line) {
-    try {
-      return replay.toState();
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new StateStoreException("line " + line + ": invalid state: " + e.getMessage(), e);
-    }
+    return new Stored(state, Optional.of(before), snapshot.checksum(), snapshot.bytes(), good,
+        records.size());
   }
 
   /** A journal line without its newline, and the offset just after that newline. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
+import io.snapif.spi.StateChange;
 import io.snapif.spi.SystemState;
 import io.snapif.testing.Ops;
 import io.snapif.testing.Snaps;
@@ -71,6 +72,7 @@ class StateDraftTest {
   void entriesAndChanges_mergeTheBaseWithTheDraftsChanges_inIdOrder() {
     DefaultInterfaceManager m = manager();
     StateDraft d = m.draft();
+    String system = m.systemSnapName();
     List<Connection> base = new ArrayList<>(m.connections().values());
     Connection gone = base.get(0);
     Connection flipped = base.get(base.size() - 1).toBuilder().undesired(true).build();
@@ -79,7 +81,10 @@ class StateDraftTest {
 
     List<Connection> expected = new ArrayList<>(base.subList(1, base.size() - 1));
     expected.add(flipped);
-    assertThat(d.entries(e -> true)).containsExactlyElementsOf(expected);
+    // every entry here names the system snap (slot side)
+    assertThat(base).allMatch(e -> e.id().slot().snap().equals(system));
+    assertThat(d.entriesOf(system)).containsExactlyElementsOf(expected);
+    assertThat(d.entriesOf(gone.id().plug().snap())).doesNotContain(gone);
     assertThat(d.entry(gone.id())).isEmpty();
 
     List<String> changes = new ArrayList<>();
@@ -88,9 +93,34 @@ class StateDraftTest {
     List<ConnectionId> ids = List.of(gone.id(), flipped.id());
     assertThat(changes).containsExactly(ids.get(0) + " true false", ids.get(1) + " true true");
 
-    SystemState after = d.toState(99);
+    StateChange change = d.change(99);
+    assertThat(change.removedConnections()).containsExactly(gone.id());
+    assertThat(change.putConnections()).containsExactly(flipped);
+    assertThat(change.removedSnaps()).isEmpty();
+    assertThat(change.putSnaps()).isEmpty();
+    SystemState after = m.state().apply(change);
     assertThat(after.connections().values()).containsExactlyElementsOf(expected);
     assertThat(after.snaps()).isEqualTo(m.snaps());
     assertThat(after.generation()).isEqualTo(99);
+    assertThat(after.changeFrom(m.state())).contains(change);
+  }
+
+  @Test
+  void change_putsReplacedSnapsInPlaceAndNewOnesLast() {
+    DefaultInterfaceManager m = manager();
+    StateDraft d = m.draft();
+    InstalledSnap a2 = Snaps.snap("a").revision(2).plugs("home").build();
+    d.putSnap(a2);
+    d.putSnap(Snaps.snap("new").build());
+    d.removeSnap("vlc");
+    d.putSnap(Fixtures.vlc());
+    d.putSnap(m.snap("b").orElseThrow()); // the same snap: no change
+
+    StateChange change = d.change(m.state().generation() + 1);
+    assertThat(change.removedSnaps()).containsExactly("vlc");
+    assertThat(change.putSnaps()).extracting(InstalledSnap::name)
+        .containsExactly("a", "new", "vlc");
+    SystemState after = m.state().apply(change);
+    assertThat(after.snaps()).containsExactlyElementsOf(d.snaps());
   }
 }

@@ -112,15 +112,16 @@ public final class FakePolicy implements PolicyEvaluator {
         if (!autoAllowed(c)) {
           continue;
         }
-        // the plug's own view: every slot of its interface on the installed snaps
+        // the plug's own view: every slot of its interface on the installed snaps, this one's
+        // and the others'
         List<ConnectCandidate> ofPlug = new ArrayList<>();
-        for (InstalledSnap s : request.installed()) {
-          for (Slot slot : s.snap().slots().values()) {
-            if (slot.iface().equals(c.plug().iface())) {
-              ofPlug.add(ConnectCandidate.builder().from(c).slot(slot).slotSnap(s).build());
-            }
+        for (Slot slot : request.snap().snap().slots().values()) {
+          if (slot.iface().equals(c.plug().iface())) {
+            ofPlug.add(ConnectCandidate.builder().from(c).slot(slot).slotSnap(request.snap())
+                .build());
           }
         }
+        ofPlug.addAll(request.otherSlotsOfPlug().forPlug(c.plug().ref()));
         if (plugSide(ofPlug).contains(c.id())) {
           connect.add(c.id());
         }

@@ -22,8 +22,11 @@ import io.snapif.store.InMemoryStateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The systems the benchmarks run on, made from {@code bench/synthetic-1000.json}: its snaps, and
@@ -75,6 +78,28 @@ final class BenchSystems {
   }
 
   /**
+   * A snap whose plugs meet only the system snap's slots and which has no slot, so that its
+   * candidates stay the same however many snaps are installed: the first of the scenario's
+   * snaps whose plugs have interfaces no app snap has a slot of, without its slots, renamed
+   * {@code sys-only-...}.
+   */
+  static InstalledSnap systemOnly(Scenario scenario) {
+    List<SnapSpec> specs = new ArrayList<>(scenario.snaps().values());
+    Set<String> appSlots = new HashSet<>();
+    for (SnapSpec spec : specs) {
+      snap(spec, "").snap().slots().values().forEach(s -> appSlots.add(s.iface()));
+    }
+    for (SnapSpec spec : specs) {
+      InstalledSnap s = snap(spec, "sys-only-");
+      if (s.snap().plugs().values().stream().noneMatch(p -> appSlots.contains(p.iface()))) {
+        Snap bare = Snap.builder().from(s.snap()).slots(Map.of()).build();
+        return InstalledSnap.builder().from(s).snap(bare).build();
+      }
+    }
+    throw new IllegalStateException("no snap of the scenario plugs only system interfaces");
+  }
+
+  /**
    * A manager deciding with {@code policy} on a system where {@code snaps} are installed. The
    * snaps are installed with a policy that allows them and connects nothing (installing 10,000
    * snaps through the real policy would take the benchmark's whole budget), so the system has
@@ -101,7 +126,7 @@ final class BenchSystems {
     List<InstalledSnap> installed = system.snaps();
     List<AutoConnectRequest> out = new ArrayList<>();
     for (InstalledSnap snap : installed) {
-      var request = AutoConnectRequest.builder().snap(snap).addAllInstalled(installed);
+      var request = AutoConnectRequest.builder().snap(snap);
       snap.snap().plugs().values().forEach(plug -> {
         ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
         for (InstalledSnap other : installed) {

@@ -27,6 +27,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * policy: installing one more snap, connecting and disconnecting one pair. Each is {@code
  * simulate}d (the whole operation, decisions included, without committing), so the system stays
  * the same size from one invocation to the next.
+ *
+ * <p>Two installs: {@code installOne} installs a copy of {@code app-0000}, whose content plug is
+ * a candidate for every content slot and whose dbus slot for every dbus plug, so its policy work
+ * grows with the system whatever the manager does; {@code installSystemOnly} installs a snap
+ * whose plugs meet only the system snap's slots, so all that grows with the system is what the
+ * manager itself does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,6 +46,7 @@ public class ManagerBenchmark {
 
   private InterfaceManager manager;
   private Operation install;
+  private Operation installSystemOnly;
   private Operation connect;
   private Operation disconnect;
 
@@ -51,6 +58,7 @@ public class ManagerBenchmark {
         BenchSystems.builtinPolicy());
     // the snap one past the system: a copy of one of the scenario's under a new name
     install = new Operation.Install(snaps.get(installed));
+    installSystemOnly = new Operation.Install(BenchSystems.systemOnly(scenario));
     // app-0001 plugs camera, which the base declaration never auto-connects
     connect = new Operation.Connect("app-0001", "camera", Optional.of("core"),
         Optional.of("camera"));
@@ -73,6 +81,11 @@ public class ManagerBenchmark {
   @Benchmark
   public ChangeReport installOne() {
     return manager.simulate(install);
+  }
+
+  @Benchmark
+  public ChangeReport installSystemOnly() {
+    return manager.simulate(installSystemOnly);
   }
 
   @Benchmark
