@@ -23,17 +23,6 @@ public abstract class AutoConnectRequest {
   /** Candidates by slot name of {@link #snap()}, in slot order. */
   public abstract ImmutableMap<String, ImmutableList<ConnectCandidate>> slotCandidates();
 
-  /**
-   * Was every installed snap, {@link #snap()} included in its new revision. The manager leaves it
-   * empty: a list of the whole system per request made a small install cost as much as the
-   * system is large. What a slot-side decision needs of the system (the other slots a candidate
-   * plug could connect to) is {@link #otherSlotsOfPlug()}.
-   *
-   * @deprecated empty in the manager's requests; use {@link #otherSlotsOfPlug()}
-   */
-  @Deprecated
-  public abstract ImmutableList<InstalledSnap> installed();
-
   /** Existing state entries among the candidate pairs. */
   public abstract ImmutableMap<ConnectionId, Connection> existing();
 

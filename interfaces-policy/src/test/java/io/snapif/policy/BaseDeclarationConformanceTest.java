@@ -158,7 +158,6 @@ class BaseDeclarationConformanceTest {
 
   private static Decision autoConnect(ConnectCandidate candidate) {
     var request = io.snapif.spi.AutoConnectRequest.builder().snap(candidate.plugSnap())
-        .addInstalled(candidate.plugSnap(), candidate.slotSnap())
         .putPlugCandidates(candidate.plug().name(),
             com.google.common.collect.ImmutableList.of(candidate))
         .build();

@@ -56,7 +56,7 @@ final class BenchSystem {
 
   /** The request of {@code snap} with every same-interface endpoint of the system. */
   AutoConnectRequest request(InstalledSnap snap, boolean withSlots) {
-    var request = AutoConnectRequest.builder().snap(snap).addAllInstalled(snaps);
+    var request = AutoConnectRequest.builder().snap(snap);
     for (Plug plug : snap.snap().plugs().values()) {
       ImmutableList.Builder<ConnectCandidate> list = ImmutableList.builder();
       for (InstalledSnap other : snaps) {

@@ -92,7 +92,7 @@ public final class Fixtures {
    */
   public static AutoConnectRequest request(InstalledSnap snap, List<InstalledSnap> installed,
       Device device, Connection... existing) {
-    var request = AutoConnectRequest.builder().snap(snap).addAllInstalled(installed);
+    var request = AutoConnectRequest.builder().snap(snap);
     for (Plug plug : snap.snap().plugs().values()) {
       List<ConnectCandidate> list = new ArrayList<>();
       for (InstalledSnap other : installed) {
