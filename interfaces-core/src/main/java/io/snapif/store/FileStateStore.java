@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * <p>Every save appends one record to the journal ({@code state.json.journal}), the change from
  * the previously saved state, and forces it to disk before it returns: the cost of a save
  * follows what changed, not the size of the system. When the journal grows past the size of the
- * snapshot (and when the store is closed) it is folded into a new snapshot: the state before the
+ * snapshot (or on {@link #compact()}) it is folded into a new snapshot: the state before the
  * last save is written as the previous generation ({@code state.json.1}), the current state to a
  * temporary file forced to disk and renamed over {@code state.json}, the directory forced, and
  * only then is the journal removed. After a crash at any point, opening finds every saved state:
@@ -542,20 +542,35 @@ public final class FileStateStore implements StateStore {
   }
 
   /**
-   * Folds the journal into the snapshot (when that fails, the journal keeps every save and the
-   * next open replays it), then releases the lock.
+   * Folds the journal into the snapshot now, so that {@code state.json} alone holds the last
+   * saved state (before a backup, say). Saves fold on their own once the journal outgrows the
+   * snapshot; nothing else needs this.
+   *
+   * @throws StateStoreException if the snapshot cannot be written (the journal still holds every
+   *     save then)
+   * @throws IllegalStateException if the store is closed
+   */
+  public void compact() {
+    checkOpen();
+    if (journalRecords == 0 || last == null) {
+      return;
+    }
+    try {
+      fold();
+    } catch (IOException e) {
+      throw new StateStoreException("cannot write the snapshot " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Releases the lock. The journal stays as it is: it holds every save since the snapshot, and
+   * folding it here would cost two full encodings of the state for each short-lived manager (one
+   * CLI command, say) while the next open replays it for less.
    */
   @Override
   public void close() {
     if (!lockChannel.isOpen()) {
       return;
-    }
-    try {
-      if (journalRecords > 0 && last != null) {
-        fold();
-      }
-    } catch (IOException | RuntimeException e) {
-      // nothing lost: the journal on disk still holds every save
     }
     if (journal != null) {
       try {

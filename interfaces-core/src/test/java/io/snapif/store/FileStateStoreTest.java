@@ -145,10 +145,27 @@ class FileStateStoreTest {
 
       assertThat(store.load()).contains(rich(3));
       assertThat(store.loadPrevious()).contains(rich(2));
+      store.compact();
+      assertThat(store.load()).contains(rich(3));
+      assertThat(store.loadPrevious()).contains(rich(2));
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("state.json", "state.json.1", "state.json.lock");
+    }
+  }
+
+  @Test
+  void close_leavesTheJournal_andTheNextOpenReplaysIt() throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+    }
+    assertThat(dir.resolve("state.json.journal")).exists();
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThat(store.load()).contains(rich(3));
+      assertThat(store.loadPrevious()).contains(rich(2));
     }
   }
 
@@ -215,6 +232,7 @@ class FileStateStoreTest {
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       store.save(rich(1));
       store.save(rich(2));
+      store.compact();
     }
     Files.delete(stateFile());
     try (FileStateStore store = FileStateStore.open(stateFile())) {
@@ -327,8 +345,9 @@ class FileStateStoreTest {
       store.save(rich(1));
       store.save(rich(2));
       crashed = crashCopy("folding");
+      store.compact();
     }
-    // the fold on close put rich(2) in the snapshot; the crash came before the journal went
+    // the fold put rich(2) in the snapshot; the crash came before the journal went
     Files.copy(stateFile(), crashed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (FileStateStore store = FileStateStore.open(crashed)) {
       assertThat(store.load()).contains(rich(2));
@@ -346,6 +365,7 @@ class FileStateStoreTest {
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       store.load();
       store.save(rich(9));
+      store.compact();
     }
     Files.copy(stateFile(), foreign, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     try (FileStateStore store = FileStateStore.open(foreign)) {
