@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -127,12 +128,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
   }
 
   @Override
-  public ImmutableSortedMap<ConnectionId, Connection> connections() {
+  public NavigableMap<ConnectionId, Connection> connections() {
     return current.state.connections();
   }
 
   @Override
-  public ImmutableSortedMap<ConnectionId, Connection> established() {
+  public NavigableMap<ConnectionId, Connection> established() {
     return current.established();
   }
 

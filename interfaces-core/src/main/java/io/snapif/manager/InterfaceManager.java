@@ -8,6 +8,7 @@ import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 /**
@@ -67,14 +68,18 @@ public interface InterfaceManager extends AutoCloseable {
    */
   ChangeReport simulate(Operation operation);
 
-  /** Every entry of the connection state (established and remembered), by id. */
-  ImmutableSortedMap<ConnectionId, Connection> connections();
+  /**
+   * Every entry of the connection state (established and remembered), by id: an unmodifiable
+   * snapshot, which later operations do not change. Asking for it costs nothing: the state
+   * shares it with the states before and after it.
+   */
+  NavigableMap<ConnectionId, Connection> connections();
 
   /**
    * The connections in effect: entries that are not undesired and whose plug and slot exist
-   * with the same interface.
+   * with the same interface; an unmodifiable snapshot.
    */
-  ImmutableSortedMap<ConnectionId, Connection> established();
+  NavigableMap<ConnectionId, Connection> established();
 
   /** The entries kept but not in effect (undesired or dormant), with why, by connection id. */
   ImmutableList<RememberedConnection> remembered();

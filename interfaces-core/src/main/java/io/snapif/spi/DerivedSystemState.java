@@ -2,12 +2,12 @@ package io.snapif.spi;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.lang.ref.WeakReference;
+import java.util.NavigableMap;
 import java.util.Optional;
 import org.pcollections.HashPMap;
 import org.pcollections.HashTreePMap;
@@ -33,7 +33,6 @@ final class DerivedSystemState extends SystemState {
   private final WeakReference<SystemState> parent;
   private final StateChange change;
   private volatile ImmutableList<InstalledSnap> snaps;
-  private volatile ImmutableSortedMap<ConnectionId, Connection> connections;
 
   private DerivedSystemState(Device device, boolean seeded, long generation,
       TreePMap<Long, InstalledSnap> bySeq, HashPMap<String, Long> seqByName, long nextSeq,
@@ -66,7 +65,6 @@ final class DerivedSystemState extends SystemState {
         state.generation(), bySeq, seqByName, seq, TreePMap.fromSortedMap(state.connections()),
         null, null);
     out.snaps = state.snaps();
-    out.connections = state.connections();
     return out;
   }
 
@@ -132,13 +130,8 @@ final class DerivedSystemState extends SystemState {
   }
 
   @Override
-  public ImmutableSortedMap<ConnectionId, Connection> connections() {
-    ImmutableSortedMap<ConnectionId, Connection> out = connections;
-    if (out == null) {
-      out = ImmutableSortedMap.copyOfSorted(entries);
-      connections = out;
-    }
-    return out;
+  public NavigableMap<ConnectionId, Connection> connections() {
+    return entries; // persistent: its mutators throw
   }
 
   @Override

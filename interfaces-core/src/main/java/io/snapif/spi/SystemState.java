@@ -10,6 +10,7 @@ import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -37,9 +38,13 @@ public abstract class SystemState {
   /** Installed snaps in installation order; the first is the system snap. */
   public abstract ImmutableList<InstalledSnap> snaps();
 
-  /** Every entry of the connection state, by id. */
+  /**
+   * Every entry of the connection state, by id: an unmodifiable map, which a state made with
+   * {@link #apply} shares with the states before it instead of copying it (reading it costs what
+   * is read, however often it is asked for).
+   */
   @Value.NaturalOrder
-  public abstract ImmutableSortedMap<ConnectionId, Connection> connections();
+  public abstract NavigableMap<ConnectionId, Connection> connections();
 
   /** Whether first boot (seeding) is over. */
   @Value.Default

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.Side;
+import io.snapif.model.ConnectionId;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.spi.AutoConnectPlan;
@@ -44,6 +45,34 @@ class QueriesTest {
         .containsExactly(
             "mpris - player:mpris -",
             "network player:network core:network auto");
+  }
+
+  @Test
+  void connections_isAnUnmodifiableSnapshotThatLaterOperationsLeaveAlone() {
+    DefaultInterfaceManager m = manager();
+    m.apply(install(vlc()));
+    var before = m.connections();
+    var established = m.established();
+    List<String> ids = before.keySet().stream().map(Object::toString).toList();
+    assertThat(ids).contains("vlc:home core:home");
+
+    m.apply(disconnect("vlc:home"));
+
+    assertThat(before.keySet()).extracting(Object::toString).isEqualTo(ids);
+    ConnectionId home = ConnectionId.parse("vlc:home core:home");
+    assertThat(before.get(home).undesired()).isFalse();
+    assertThat(m.connections().get(home).undesired()).isTrue();
+    assertThat(m.established().keySet()).extracting(Object::toString)
+        .doesNotContain("vlc:home core:home");
+    assertThat(established.keySet()).extracting(Object::toString).contains("vlc:home core:home");
+    var key = before.firstKey();
+    var entry = before.get(key);
+    assertThatThrownBy(() -> before.put(key, entry))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> before.headMap(key).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> established.remove(key))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -1,37 +1,43 @@
 package io.snapif.examples.scenario;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedMap;
 
 /**
  * The connection state after a step as the scenario format writes it: every entry keyed by its
  * connection id with the system snap spelled {@code core}, in the manager's order.
  *
- * <p>It holds the manager's own sorted map rather than a copy: a run takes one after every op,
- * and on a large system copying (and re-keying) thousands of entries per step costs more than
- * writing them. The keyed map is made only when asked for. Immutable and thread-safe.
+ * <p>It holds the manager's own (unmodifiable) sorted map rather than a copy: a run takes one
+ * after every op, and on a large system copying (and re-keying) thousands of entries per step
+ * costs more than writing them. The keyed map is made only when asked for. Immutable and
+ * thread-safe as long as the map it was made from does not change.
  */
 public final class ScenarioState {
   private static final String CORE = "core";
-  private static final ScenarioState EMPTY = new ScenarioState(ImmutableSortedMap.of(), CORE);
+  private static final ScenarioState EMPTY = new ScenarioState(Collections.emptySortedMap(), CORE);
 
-  private final ImmutableSortedMap<ConnectionId, Connection> entries;
+  private final SortedMap<ConnectionId, Connection> entries;
   private final String systemSnap;
   /** {@link #asMap()}, made on first use. */
   private volatile ImmutableMap<String, Connection> byId;
 
   private ScenarioState(
-      ImmutableSortedMap<ConnectionId, Connection> entries, String systemSnap) {
+      SortedMap<ConnectionId, Connection> entries, String systemSnap) {
     this.entries = entries;
     this.systemSnap = systemSnap;
   }
 
-  /** The state of {@code entries} on a system whose system snap is {@code systemSnap}. */
+  /**
+   * The state of {@code entries} on a system whose system snap is {@code systemSnap}. The map is
+   * kept, not copied: pass a snapshot that does not change, such as
+   * {@link io.snapif.manager.InterfaceManager#connections()}.
+   */
   public static ScenarioState of(
-      ImmutableSortedMap<ConnectionId, Connection> entries, String systemSnap) {
+      SortedMap<ConnectionId, Connection> entries, String systemSnap) {
     return entries.isEmpty() && systemSnap.equals(CORE) ? EMPTY
         : new ScenarioState(entries, systemSnap);
   }
