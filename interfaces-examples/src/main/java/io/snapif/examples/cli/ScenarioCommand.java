@@ -83,17 +83,35 @@ final class ScenarioCommand implements Runnable {
       out.flush();
       ScenarioJson.StepStream jsonSteps =
           json ? ScenarioJson.open(root.outBytes(), scenario.name()) : null;
-      ScenarioResult result = runner.run(scenario, (i, n, step) -> {
-        if (jsonSteps != null) {
-          jsonSteps.step(step);
-        } else {
-          progress.clear();
-          out.print(text(step));
-          out.flush();
+      // A step's JSON is written on another thread while the next op runs.
+      BackgroundWriter<StepResult> jsonWriter =
+          json ? new BackgroundWriter<>("snapif-scenario-json", jsonSteps::step) : null;
+      ScenarioResult result;
+      try {
+        result = runner.run(scenario, (i, n, step) -> {
+          if (jsonWriter != null) {
+            jsonWriter.submit(step);
+          } else {
+            progress.clear();
+            out.print(text(step));
+            out.flush();
+          }
+          progress.stepDone(i, n, step);
+        }, false);
+      } catch (RuntimeException | Error e) {
+        if (jsonWriter != null) {
+          try {
+            jsonWriter.close();
+          } catch (RuntimeException writing) {
+            if (writing != e) {
+              e.addSuppressed(writing);
+            }
+          }
         }
-        progress.stepDone(i, n, step);
-      }, false);
-      if (jsonSteps != null) {
+        throw e;
+      }
+      if (jsonWriter != null) {
+        jsonWriter.close();
         jsonSteps.close();
         out.print('\n');
       }
