@@ -28,10 +28,10 @@ final class Decode {
 
   static ImmutableList<String> texts(Mapping map, String key, String path) {
     Optional<YamlNode> node = map.get(key);
-    String at = join(path, key);
     if (node.isEmpty() || node.get() instanceof Scalar s && s.isNull()) {
       return ImmutableList.of();
     }
+    String at = join(path, key);
     if (!(node.get() instanceof Sequence seq)) {
       throw typeError(node.get(), at, "[]string");
     }

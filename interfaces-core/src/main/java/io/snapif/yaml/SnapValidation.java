@@ -29,8 +29,9 @@ final class SnapValidation {
   private static final Pattern ALIAS = Pattern.compile("^[a-zA-Z0-9][-_.a-zA-Z0-9]*$");
   private static final Pattern HOOK_NAME = Pattern.compile("^[a-z](?:-?[a-z0-9])*$");
   private static final Pattern PROVENANCE = Pattern.compile("^[a-zA-Z0-9](?:-?[a-zA-Z0-9])*$");
-  private static final String APP_CONTENT = "^[A-Za-z0-9/. _#:$-]*$";
-  private static final String CHAIN_CONTENT = "^[A-Za-z0-9/._#:$-]*$";
+  // The sources are quoted in snapd's messages.
+  private static final Pattern APP_CONTENT = Pattern.compile("^[A-Za-z0-9/. _#:$-]*$");
+  private static final Pattern CHAIN_CONTENT = Pattern.compile("^[A-Za-z0-9/._#:$-]*$");
   private static final List<String> COMMAND_FIELDS =
       List.of("command", "stop-command", "reload-command", "post-stop-command", "bus-name");
   private static final List<String> STOP_MODES = List.of("", "sigterm", "sigterm-all", "sighup",
@@ -89,9 +90,10 @@ final class SnapValidation {
             "invalid hook name: " + GoText.quote(hook.name));
       }
       for (String link : hook.commandChain) {
-        if (!link.matches(CHAIN_CONTENT)) {
+        if (!CHAIN_CONTENT.matcher(link).matches()) {
           throw fail(hook.line, "hooks." + hook.name + ".command-chain", "hook command-chain "
-              + "contains illegal " + GoText.quote(link) + " (legal: '" + CHAIN_CONTENT + "')");
+              + "contains illegal " + GoText.quote(link) + " (legal: '" + CHAIN_CONTENT.pattern()
+              + "')");
         }
       }
     }
@@ -187,12 +189,12 @@ final class SnapValidation {
           + " as app name - use letters, digits, and dash as separator";
     }
     for (String field : COMMAND_FIELDS) {
-      if (!app.field(field).matches(APP_CONTENT)) {
+      if (!APP_CONTENT.matcher(app.field(field)).matches()) {
         return illegal(field, app.field(field), APP_CONTENT);
       }
     }
     for (String link : app.commandChain) {
-      if (!link.matches(CHAIN_CONTENT)) {
+      if (!CHAIN_CONTENT.matcher(link).matches()) {
         return illegal("command-chain", link, CHAIN_CONTENT);
       }
     }
@@ -245,9 +247,9 @@ final class SnapValidation {
     return "";
   }
 
-  private static String illegal(String field, String value, String legal) {
+  private static String illegal(String field, String value, Pattern legal) {
     return "app description field '" + field + "' contains illegal " + GoText.quote(value)
-        + " (legal: '" + legal + "')";
+        + " (legal: '" + legal.pattern() + "')";
   }
 
   private static String activationProblem(RawApp app, RawSnap snap) {

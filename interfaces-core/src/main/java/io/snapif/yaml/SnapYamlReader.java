@@ -43,6 +43,13 @@ final class SnapYamlReader {
       "connect-(?:plug|slot)-[-a-z0-9]+", "disconnect-(?:plug|slot)-[-a-z0-9]+", "check-health",
       "fde-setup", "gate-auto-refresh").stream().map(Pattern::compile).toList();
 
+  /** The string fields of an app, in the order snapd decodes them. */
+  private static final List<String> APP_TEXT_FIELDS = List.of("command", "stop-command",
+      "reload-command", "post-stop-command", "bus-name", "daemon", "daemon-scope",
+      "restart-condition", "stop-mode", "refresh-mode", "install-mode", "timer", "common-id",
+      "completer", "autostart", "start-timeout", "stop-timeout", "watchdog-timeout",
+      "restart-delay");
+
   private final InterfaceCatalog catalog;
 
   SnapYamlReader(InterfaceCatalog catalog) {
@@ -192,7 +199,6 @@ final class SnapYamlReader {
 
   // The three spellings of a plug or slot: null, an interface name, or a map of attributes.
   private static RawEndpoint endpoint(String kind, String name, YamlNode node, String path) {
-    String what = kind + " " + GoText.quote(name);
     if (node instanceof Scalar s && s.isNull()) {
       return new RawEndpoint(name, name, Map.of(), node.line());
     }
@@ -201,34 +207,34 @@ final class SnapYamlReader {
     }
     if (!(node instanceof Mapping map)) {
       throw new YamlProblem(node.line(), path,
-          what + " has malformed definition (found " + node.goType() + ")");
+          what(kind, name) + " has malformed definition (found " + node.goType() + ")");
     }
     String iface = name;
     Map<String, Object> attrs = new LinkedHashMap<>();
     for (Entry e : map.entries()) {
       if (!(e.key().value() instanceof String key)) {
-        throw new YamlProblem(e.key().line(), path, what
+        throw new YamlProblem(e.key().line(), path, what(kind, name)
             + " has attribute key that is not a string (found " + e.key().goType() + ")");
       }
       if (key.startsWith("$")) {
         throw new YamlProblem(e.key().line(), path,
-            what + " uses reserved attribute " + GoText.quote(key));
+            what(kind, name) + " uses reserved attribute " + GoText.quote(key));
       }
       YamlNode value = e.value();
       switch (key) {
-        case "" ->
-            throw new YamlProblem(e.key().line(), path, what + " has an empty attribute key");
+        case "" -> throw new YamlProblem(e.key().line(), path,
+            what(kind, name) + " has an empty attribute key");
         case "interface" -> {
           if (!(value instanceof Scalar s && s.value() instanceof String v)) {
-            throw new YamlProblem(value.line(), path + ".interface", "interface name on " + what
-                + " is not a string (found " + value.goType() + ")");
+            throw new YamlProblem(value.line(), path + ".interface", "interface name on "
+                + what(kind, name) + " is not a string (found " + value.goType() + ")");
           }
           iface = v;
         }
         case "label" -> {
           if (!(value instanceof Scalar s && s.value() instanceof String)) {
-            throw new YamlProblem(value.line(), path + ".label",
-                "label of " + what + " is not a string (found " + value.goType() + ")");
+            throw new YamlProblem(value.line(), path + ".label", "label of " + what(kind, name)
+                + " is not a string (found " + value.goType() + ")");
           }
         }
         default -> {
@@ -236,12 +242,17 @@ final class SnapYamlReader {
             attrs.put(key, attributeValue(value));
           } catch (IllegalArgumentException bad) {
             throw new YamlProblem(value.line(), path + "." + key, "attribute "
-                + GoText.quote(key) + " of " + what + ": " + bad.getMessage());
+                + GoText.quote(key) + " of " + what(kind, name) + ": " + bad.getMessage());
           }
         }
       }
     }
     return new RawEndpoint(name, iface, attrs, node.line());
+  }
+
+  // Only for messages: quoting costs more than reading a well-formed endpoint.
+  private static String what(String kind, String name) {
+    return kind + " " + GoText.quote(name);
   }
 
   /** An attribute value as snapd stores it; null and unsigned-only integers are refused. */
@@ -279,10 +290,7 @@ final class SnapYamlReader {
       String path = "apps." + name;
       Mapping def = Decode.mapping(e.value(), path, "snap.appYaml");
       RawApp app = new RawApp(name, e.key().line());
-      for (String field : List.of("command", "stop-command", "reload-command",
-          "post-stop-command", "bus-name", "daemon", "daemon-scope", "restart-condition",
-          "stop-mode", "refresh-mode", "install-mode", "timer", "common-id", "completer",
-          "autostart", "start-timeout", "stop-timeout", "watchdog-timeout", "restart-delay")) {
+      for (String field : APP_TEXT_FIELDS) {
         String value = Decode.text(def, field, path);
         if (!value.isEmpty()) {
           app.fields.put(field, value);

@@ -95,8 +95,12 @@ sealed interface YamlNode {
 
     /** The value of the entry whose key reads {@code key}, if any. */
     Optional<YamlNode> get(String key) {
-      return entries.stream().filter(e -> e.key().text().equals(key)).map(Entry::value)
-          .findFirst();
+      for (Entry e : entries) {
+        if (e.key().text().equals(key)) {
+          return Optional.of(e.value());
+        }
+      }
+      return Optional.empty();
     }
   }
 

@@ -55,10 +55,15 @@ final class YamlTree {
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
   private static final Pattern ANCHOR = Pattern.compile("^[0-9A-Za-z_-]+$");
   private static final Pattern DOT_FLOAT = Pattern.compile("^\\.[0-9]+([eE][-+]?[0-9]+)?$");
+  private static final Pattern TIMESTAMP_TEXT =
+      Pattern.compile("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$");
   private static final Map<String, Object> KEYWORDS = keywords();
 
   /** Tag SnakeYAML gives untagged plain scalars here; resolution happens in {@link #scalar}. */
   private static final Tag PLAIN = new Tag("tag:snapif.io,2024:plain");
+
+  /** Stateless, so one serves every parse. */
+  private static final PlainResolver RESOLVER = new PlainResolver();
 
   private int nodes;
 
@@ -76,7 +81,7 @@ final class YamlTree {
     Node root;
     try {
       Composer composer = new Composer(
-          new ParserImpl(new StreamReader(text), options), new PlainResolver(), options);
+          new ParserImpl(new StreamReader(text), options), RESOLVER, options);
       root = composer.checkNode() ? composer.getNode() : null;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -223,7 +228,7 @@ final class YamlTree {
   }
 
   private static boolean looksLikeTimestamp(String s) {
-    return s.matches("^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?$");
+    return TIMESTAMP_TEXT.matcher(s).matches();
   }
 
   /** go-yaml v2's resolution of an untagged plain scalar. */
@@ -299,6 +304,10 @@ final class YamlTree {
 
   /** Records only whether a scalar was plain and untagged; typing is go-yaml's, done above. */
   private static final class PlainResolver extends Resolver {
+    /** Registers none of SnakeYAML's YAML 1.1 patterns: {@link #resolve} never looks at them. */
+    @Override
+    protected void addImplicitResolvers() {}
+
     @Override
     public Tag resolve(NodeId kind, String value, boolean implicit) {
       return switch (kind) {
