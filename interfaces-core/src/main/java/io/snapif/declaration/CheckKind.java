@@ -7,9 +7,13 @@ public enum CheckKind {
   AUTO_CONNECTION("auto-connection");
 
   private final String word;
+  private final String allowKey;
+  private final String denyKey;
 
   CheckKind(String word) {
     this.word = word;
+    this.allowKey = "allow-" + word;
+    this.denyKey = "deny-" + word;
   }
 
   /** {@code installation}, {@code connection} or {@code auto-connection}. */
@@ -19,11 +23,11 @@ public enum CheckKind {
 
   /** The rule key {@code allow-<kind>}. */
   public String allowKey() {
-    return "allow-" + word;
+    return allowKey;
   }
 
   /** The rule key {@code deny-<kind>}. */
   public String denyKey() {
-    return "deny-" + word;
+    return denyKey;
   }
 }

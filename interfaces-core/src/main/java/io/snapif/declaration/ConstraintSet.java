@@ -79,6 +79,11 @@ public abstract class ConstraintSet {
 
   /** The set with no constraints, matching everything. */
   public static ConstraintSet any() {
-    return builder().build();
+    return Any.SET;
+  }
+
+  // Made once: the policy asks for it on every check a rule does not constrain.
+  private static final class Any {
+    static final ConstraintSet SET = builder().build();
   }
 }

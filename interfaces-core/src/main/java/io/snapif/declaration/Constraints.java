@@ -48,12 +48,20 @@ public abstract class Constraints {
 
   /** {@code true}: matches everything (form {@link Form#DEFAULT}). */
   public static Constraints always() {
-    return ImmutableConstraints.of(ImmutableList.of(ConstraintSet.any())).withForm(Form.DEFAULT);
+    return Defaults.ALWAYS;
   }
 
   /** {@code false}: matches nothing (form {@link Form#DEFAULT}). */
   public static Constraints never() {
-    return ImmutableConstraints.of(ImmutableList.<ConstraintSet>of()).withForm(Form.DEFAULT);
+    return Defaults.NEVER;
+  }
+
+  // Made once: rules answer absent keys with them on every policy check.
+  private static final class Defaults {
+    static final Constraints ALWAYS =
+        ImmutableConstraints.of(ImmutableList.of(ConstraintSet.any())).withForm(Form.DEFAULT);
+    static final Constraints NEVER =
+        ImmutableConstraints.of(ImmutableList.<ConstraintSet>of()).withForm(Form.DEFAULT);
   }
 
   /** {@code true} or {@code false} as written in a declaration, with the given form. */

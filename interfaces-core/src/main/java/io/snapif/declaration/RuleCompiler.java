@@ -36,6 +36,8 @@ final class RuleCompiler {
   private static final BigInteger INT64_MAX = BigInteger.valueOf(Long.MAX_VALUE);
   private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
 
+  /** The keys of a rule, allow and deny of each kind in turn. */
+  private static final ImmutableSet<String> RULE_KEYS = ruleKeys();
   private static final List<String> ARITY_KEYS = List.of("slots-per-plug", "plugs-per-slot");
   private static final List<String> DEVICE_KEYS = List.of("on-store", "on-brand", "on-model");
 
@@ -83,12 +85,10 @@ final class RuleCompiler {
           side.word() + " rule of interface \"" + iface
               + "\" must be a map or one of the shortcuts 'true' or 'false'");
     }
-    ImmutableSet.Builder<String> known = ImmutableSet.builder();
     boolean any = false;
     for (CheckKind kind : CheckKind.values()) {
       for (boolean allow : new boolean[] {true, false}) {
         String key = allow ? kind.allowKey() : kind.denyKey();
-        known.add(key);
         Object keyValue = map.get(key);
         if (keyValue == null) {
           continue;
@@ -107,10 +107,18 @@ final class RuleCompiler {
       throw new DeclarationException(
           path,
           side.word() + " rule of interface \"" + iface + "\" must specify at least one of "
-              + String.join(", ", known.build()));
+              + String.join(", ", RULE_KEYS));
     }
-    ignoreUnknown(map, known.build(), path);
+    ignoreUnknown(map, RULE_KEYS, path);
     return rule.build();
+  }
+
+  private static ImmutableSet<String> ruleKeys() {
+    ImmutableSet.Builder<String> keys = ImmutableSet.builder();
+    for (CheckKind kind : CheckKind.values()) {
+      keys.add(kind.allowKey(), kind.denyKey());
+    }
+    return keys.build();
   }
 
   private Constraints compileKey(Subrule subrule, Object value, String path) {
@@ -227,7 +235,7 @@ final class RuleCompiler {
       used++;
     }
     known.addAll(DEVICE_KEYS);
-    if (DEVICE_KEYS.stream().anyMatch(map::containsKey)) {
+    if (containsAny(map, DEVICE_KEYS)) {
       // an empty list constrains nothing but still counts as a written constraint
       stringList(map, "on-store", STORE_ID, path).ifPresent(set::onStore);
       stringList(map, "on-brand", BRAND_ID, path).ifPresent(set::onBrand);
@@ -240,6 +248,15 @@ final class RuleCompiler {
     }
     ignoreUnknown(map, known, path);
     return set.build();
+  }
+
+  private static boolean containsAny(Map<?, ?> map, List<String> keys) {
+    for (String key : keys) {
+      if (map.containsKey(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void setIds(ImmutableConstraintSet.Builder set, String key, ImmutableList<String> ids) {
