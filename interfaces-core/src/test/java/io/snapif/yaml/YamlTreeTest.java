@@ -81,6 +81,18 @@ class YamlTreeTest {
   }
 
   @Test
+  void explicitTimestampsStayText() {
+    assertThat(value("!!timestamp 2001-12-14")).isEqualTo("2001-12-14");
+    assertThat(value("!!timestamp 2001-12-14t21:59:43.10-05:00"))
+        .isEqualTo("2001-12-14t21:59:43.10-05:00");
+    assertThat(value("!!timestamp 2001-1-4 21:59")).isEqualTo("2001-1-4 21:59");
+    assertThatThrownBy(() -> value("!!timestamp 2001-12")).isInstanceOf(YamlProblem.class)
+        .hasMessage("cannot decode !!str `2001-12` as a !!timestamp");
+    assertThatThrownBy(() -> value("!!timestamp 12")).isInstanceOf(YamlProblem.class)
+        .hasMessage("cannot decode !!int `12` as a !!timestamp");
+  }
+
+  @Test
   void keepsLinesAndDocumentOrder() {
     Mapping m = (Mapping) YamlTree.parse("a: 1\nb:\n  - x\n  - y\nc: {d: e}\n").orElseThrow();
     assertThat(m.entries()).extracting(e -> e.key().text()).containsExactly("a", "b", "c");
