@@ -22,7 +22,9 @@ public abstract class Plug {
     return Attributes.empty();
   }
 
-  public final PlugRef ref() {
+  /** {@code snap:name}; made once, since every candidate pair of the plug names it. */
+  @Value.Lazy
+  public PlugRef ref() {
     return PlugRef.of(snap(), name());
   }
 

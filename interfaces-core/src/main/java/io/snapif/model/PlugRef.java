@@ -34,8 +34,17 @@ public abstract class PlugRef implements Comparable<PlugRef> {
     return c != 0 ? c : name().compareTo(o.name());
   }
 
+  // Spelled once: connection ids and messages spell the same endpoint over and over. A race
+  // only spells it twice.
+  private transient String text;
+
   @Override
   public String toString() {
-    return snap() + ":" + name();
+    String t = text;
+    if (t == null) {
+      t = snap() + ":" + name();
+      text = t;
+    }
+    return t;
   }
 }

@@ -22,7 +22,9 @@ public abstract class Slot {
     return Attributes.empty();
   }
 
-  public final SlotRef ref() {
+  /** {@code snap:name}; made once, since every candidate pair of the slot names it. */
+  @Value.Lazy
+  public SlotRef ref() {
     return SlotRef.of(snap(), name());
   }
 

@@ -31,8 +31,17 @@ public abstract class SlotRef implements Comparable<SlotRef> {
     return c != 0 ? c : name().compareTo(o.name());
   }
 
+  // Spelled once: connection ids and messages spell the same endpoint over and over. A race
+  // only spells it twice.
+  private transient String text;
+
   @Override
   public String toString() {
-    return snap() + ":" + name();
+    String t = text;
+    if (t == null) {
+      t = snap() + ":" + name();
+      text = t;
+    }
+    return t;
   }
 }
