@@ -61,7 +61,7 @@ final class AutoConnector {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
       for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
         for (Slot slot : other.ends()) {
-          ConnectCandidate c = candidate(plug, snap, slot, other.snap(), device);
+          ConnectCandidate c = ConnectCandidate.of(plug, snap, slot, other.snap(), device);
           candidates.add(c);
           Connection entry = entries.isEmpty() ? null : entries.get(c.id());
           if (entry != null) {
@@ -75,7 +75,7 @@ final class AutoConnector {
       ImmutableList.Builder<ConnectCandidate> candidates = ImmutableList.builder();
       for (StateIndex.Ends<Plug> other : index.plugsOf(slot.iface())) {
         for (Plug plug : other.ends()) {
-          ConnectCandidate c = candidate(plug, other.snap(), slot, snap, device);
+          ConnectCandidate c = ConnectCandidate.of(plug, other.snap(), slot, snap, device);
           candidates.add(c);
           Connection entry = entries.isEmpty() ? null : entries.get(c.id());
           if (entry != null) {
@@ -94,12 +94,6 @@ final class AutoConnector {
         .build();
   }
 
-  private static ConnectCandidate candidate(Plug plug, InstalledSnap plugSnap, Slot slot,
-      InstalledSnap slotSnap, Device device) {
-    return ConnectCandidate.builder().plug(plug).plugSnap(plugSnap).slot(slot).slotSnap(slotSnap)
-        .device(device).build();
-  }
-
   /**
    * For the policy's slot-side arity rule: plug {@code ref} (of another snap) with every slot of
    * its interface on the installed snaps other than {@code snapName}. Answers from the index the
@@ -116,8 +110,8 @@ final class AutoConnector {
       List<ConnectCandidate> out = new ArrayList<>();
       for (StateIndex.Ends<Slot> other : index.slotsOf(plug.iface())) {
         if (!other.snap().name().equals(snapName)) {
-          other.ends().forEach(slot -> out.add(candidate(plug, plugSnap, slot, other.snap(),
-              device)));
+          other.ends().forEach(
+              slot -> out.add(ConnectCandidate.of(plug, plugSnap, slot, other.snap(), device)));
         }
       }
       return out;

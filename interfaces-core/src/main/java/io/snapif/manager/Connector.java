@@ -29,13 +29,8 @@ final class Connector {
   }
 
   static ConnectCandidate candidate(StateDraft draft, Plug plug, Slot slot) {
-    return ConnectCandidate.builder()
-        .plug(plug)
-        .plugSnap(draft.snap(plug.snap()).orElseThrow())
-        .slot(slot)
-        .slotSnap(draft.snap(slot.snap()).orElseThrow())
-        .device(draft.device())
-        .build();
+    return ConnectCandidate.of(plug, draft.snap(plug.snap()).orElseThrow(), slot,
+        draft.snap(slot.snap()).orElseThrow(), draft.device());
   }
 
   /**

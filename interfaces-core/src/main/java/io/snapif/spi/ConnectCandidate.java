@@ -11,14 +11,19 @@ import org.immutables.value.Value;
 /** A plug and a slot (of the same interface) that might be connected, with their snaps. */
 @Value.Immutable
 public abstract class ConnectCandidate {
+  @Value.Parameter
   public abstract Plug plug();
 
+  @Value.Parameter
   public abstract InstalledSnap plugSnap();
 
+  @Value.Parameter
   public abstract Slot slot();
 
+  @Value.Parameter
   public abstract InstalledSnap slotSnap();
 
+  @Value.Parameter
   public abstract Device device();
 
   /**
@@ -39,6 +44,15 @@ public abstract class ConnectCandidate {
 
   public final ConnectionId id() {
     return ConnectionId.of(plug().ref(), slot().ref());
+  }
+
+  /**
+   * A candidate without dynamic attributes, as auto-connect weighs them (without a builder: a
+   * large auto-connect makes hundreds of thousands).
+   */
+  public static ConnectCandidate of(Plug plug, InstalledSnap plugSnap, Slot slot,
+      InstalledSnap slotSnap, Device device) {
+    return ImmutableConnectCandidate.of(plug, plugSnap, slot, slotSnap, device);
   }
 
   public static ImmutableConnectCandidate.Builder builder() {
