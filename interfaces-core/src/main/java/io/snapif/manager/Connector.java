@@ -1,11 +1,9 @@
 package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
-import io.snapif.declaration.CheckKind;
 import io.snapif.declaration.Side;
 import io.snapif.model.Attributes;
 import io.snapif.model.Connection;
-import io.snapif.model.InstalledSnap;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.spi.ConnectCandidate;

@@ -1,7 +1,6 @@
 package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.declaration.Side;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;

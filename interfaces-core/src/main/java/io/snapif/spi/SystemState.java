@@ -2,14 +2,12 @@ package io.snapif.spi;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -109,19 +107,6 @@ public abstract class SystemState {
 
   Optional<StateChange> madeFrom(SystemState before) {
     return Optional.empty();
-  }
-
-  /**
-   * This state with {@code connections} as its connection entries, everything else the same.
-   * The map is taken as it is, not copied or sorted again, so this costs a check of the state
-   * rather than a sort of its entries.
-   *
-   * @throws IllegalArgumentException if an entry is stored under another id
-   */
-  public final SystemState withConnectionEntries(
-      ImmutableSortedMap<ConnectionId, Connection> connections) {
-    Map<ConnectionId, Connection> entries = connections;
-    return ImmutableSystemState.copyOf(this).withConnections(entries);
   }
 
   /** One entry that differs between two connection states. */
