@@ -1,5 +1,6 @@
 package io.snapif.examples.cli;
 
+import com.google.common.base.Throwables;
 import io.snapif.examples.scenario.Managers;
 import io.snapif.examples.scenario.Scenario;
 import io.snapif.examples.scenario.ScenarioJson;
@@ -128,12 +129,7 @@ final class ScenarioCommand implements Runnable {
       try {
         return engine.join();
       } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error r) {
-          throw r;
-        }
+        Throwables.throwIfUnchecked(e.getCause());
         throw e;
       }
     }

@@ -1,6 +1,7 @@
 package io.snapif.examples.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Declaration;
 import io.snapif.manager.ErrorKind;
@@ -303,12 +304,7 @@ public final class ScenarioRunner {
       try {
         return readAhead.get(name).join();
       } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error r) {
-          throw r;
-        }
+        Throwables.throwIfUnchecked(e.getCause());
         throw e;
       }
     }
