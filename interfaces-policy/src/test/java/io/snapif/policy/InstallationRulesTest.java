@@ -151,8 +151,11 @@ class InstallationRulesTest {
         .isEqualTo("installation: not allowed by plug rule");
   }
 
-  @Test
-  void firstRefusedEndpoint_refusesTheSnap() {
+  /**
+   * The checks of a snap whose slot (checked first) and plug are both refused by the base
+   * declaration: the slot's, then the plug's.
+   */
+  private static InstallationCheck[] bothRefused() {
     Declaration base = declaration(rule(Side.SLOT, "docker", "deny-installation", TRUE),
         rule(Side.PLUG, "kernel-module-control", "allow-installation", FALSE));
     InstalledSnap both = app("both").slot("docker", "docker")
@@ -161,6 +164,14 @@ class InstallationRulesTest {
         base, CLASSIC, 0);
     InstallationCheck plug = InstallationCheck.forPlug(both, both.snap().plugs().get("kmod"),
         base, CLASSIC, 1);
+    return new InstallationCheck[] {slot, plug};
+  }
+
+  @Test
+  void firstRefusedEndpoint_refusesTheSnap() {
+    InstallationCheck[] checks = bothRefused();
+    InstallationCheck slot = checks[0];
+    InstallationCheck plug = checks[1];
     RuleHarness run = RuleHarness.run(slot, plug);
     assertThat(run.all(Refusal.class)).singleElement()
         .satisfies(r -> assertThat(r.getVerdict().getCheck()).isSameAs(slot))
@@ -173,14 +184,9 @@ class InstallationRulesTest {
 
   @Test
   void overriddenRefusal_passesTheRefusalToTheNextRefusedEndpoint() {
-    Declaration base = declaration(rule(Side.SLOT, "docker", "deny-installation", TRUE),
-        rule(Side.PLUG, "kernel-module-control", "allow-installation", FALSE));
-    InstalledSnap both = app("both").slot("docker", "docker")
-        .plug("kmod", "kernel-module-control").build();
-    InstallationCheck slot = InstallationCheck.forSlot(both, both.snap().slots().get("docker"),
-        base, CLASSIC, 0);
-    InstallationCheck plug = InstallationCheck.forPlug(both, both.snap().plugs().get("kmod"),
-        base, CLASSIC, 1);
+    InstallationCheck[] checks = bothRefused();
+    InstallationCheck slot = checks[0];
+    InstallationCheck plug = checks[1];
     // a custom allow lifts the slot's denial only: the plug, refused next, refuses the snap
     RuleHarness run = RuleHarness.run(slot, plug, Verdict.allow("site: docker", slot, "why"));
     assertThat(run.all(Refusal.class)).singleElement()
