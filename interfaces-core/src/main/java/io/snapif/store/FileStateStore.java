@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +44,10 @@ import java.util.regex.Pattern;
  * only then is the journal removed. After a crash at any point, opening finds every saved state:
  * the snapshot plus the records of its journal, a journal left over from a fold already in the
  * snapshot being recognized (its last record has the snapshot's generation) and ignored.
+ *
+ * <p>That is {@link Durability#MACHINE_CRASH}, the default. A store opened with {@link
+ * Durability#PROCESS_CRASH}, for scratch state, does all of the above but forces nothing to
+ * disk: it survives its process crashing, not the machine.
  *
  * <p>The snapshot is one JSON object, {@code {"format":1,"checksum":"sha256:...","data":{...}}},
  * whose {@code data} is the state (installed snaps with their snap.yaml model, declarations and
@@ -66,6 +71,28 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class FileStateStore implements StateStore {
+  /**
+   * What a save survives once it has returned. Both levels write the same files, in the same
+   * order, with the same atomic renames, so recovery is the same and a state written at one
+   * level can be opened at the other; they differ only in whether writes are forced to disk.
+   */
+  public enum Durability {
+    /**
+     * Every save, fold and rename is forced to disk ({@code fsync}) before the call returns: a
+     * returned save survives the process crashing and also the machine crashing or losing
+     * power. The default, for state that matters.
+     */
+    MACHINE_CRASH,
+    /**
+     * Nothing is forced to disk: a returned save is in the operating system's hands, so it
+     * survives the process ending or crashing, but a machine crash or power loss may lose it
+     * (or leave files that fail to open). For scratch state that dies with the machine's
+     * session anyway (a simulation, a test, a temporary directory deleted at exit), where
+     * forcing buys nothing and costs a disk flush per save.
+     */
+    PROCESS_CRASH
+  }
+
   private static final int FORMAT = 1;
   // Non-finite doubles (a snap.yaml attribute may be .nan or .inf) are written as the bare
   // tokens NaN and Infinity, which this reader accepts, so that they read back as doubles.
@@ -86,6 +113,7 @@ public final class FileStateStore implements StateStore {
   private final Path previous;
   private final Path temporary;
   private final Path journalFile;
+  private final Durability durability;
   private final FileChannel lockChannel;
   private final FileLock lock;
   /** The last state loaded or saved, which the next save's record starts from; null: unknown. */
@@ -101,8 +129,10 @@ public final class FileStateStore implements StateStore {
   private long journalBytes;
   private int journalRecords;
 
-  private FileStateStore(Path file, FileChannel lockChannel, FileLock lock) {
+  private FileStateStore(
+      Path file, Durability durability, FileChannel lockChannel, FileLock lock) {
     this.file = file;
+    this.durability = durability;
     this.previous = sibling(file, ".1");
     this.temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
     this.journalFile = sibling(file, ".journal");
@@ -112,12 +142,25 @@ public final class FileStateStore implements StateStore {
 
   /**
    * Opens the store kept in {@code file} (which need not exist yet; its directory is created
-   * if needed) and locks it.
+   * if needed) and locks it, with {@link Durability#MACHINE_CRASH}: every save is on disk when
+   * it returns.
    *
    * @throws StateStoreException if the directory cannot be created or another store holds the
    *     lock
    */
   public static FileStateStore open(Path file) {
+    return open(file, Durability.MACHINE_CRASH);
+  }
+
+  /**
+   * Opens the store kept in {@code file} (which need not exist yet; its directory is created
+   * if needed) and locks it; its saves survive what {@code durability} says.
+   *
+   * @throws StateStoreException if the directory cannot be created or another store holds the
+   *     lock
+   */
+  public static FileStateStore open(Path file, Durability durability) {
+    Objects.requireNonNull(durability, "durability");
     Path absolute = file.toAbsolutePath();
     Path lockFile = sibling(absolute, ".lock");
     FileChannel channel = null;
@@ -128,7 +171,7 @@ public final class FileStateStore implements StateStore {
       if (lock == null) {
         throw new StateStoreException(absolute + " is in use by another process");
       }
-      return new FileStateStore(absolute, channel, lock);
+      return new FileStateStore(absolute, durability, channel, lock);
     } catch (OverlappingFileLockException e) {
       closeQuietly(channel);
       throw new StateStoreException(absolute + " is already open in this process", e);
@@ -350,7 +393,7 @@ public final class FileStateStore implements StateStore {
         byte[] header = ("{\"journal\":" + JOURNAL_FORMAT + ",\"base\":\"sha256:"
             + snapshotChecksum + "\"}\n").getBytes(StandardCharsets.US_ASCII);
         writeFully(journal, header, 0);
-        journal.force(true);
+        force(journal, true);
         forceDirectory();
         journalBytes = header.length;
       } else {
@@ -364,7 +407,7 @@ public final class FileStateStore implements StateStore {
     System.arraycopy(json, 0, line, prefix.length, json.length);
     line[line.length - 1] = '\n';
     writeFully(journal, line, journalBytes);
-    journal.force(false);
+    force(journal, false);
     journalBytes += line.length;
     journalRecords++;
   }
@@ -414,7 +457,7 @@ public final class FileStateStore implements StateStore {
     try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       writeFully(out, bytes, 0);
-      out.force(true);
+      force(out, true);
     }
     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
@@ -432,17 +475,30 @@ public final class FileStateStore implements StateStore {
     } catch (UnsupportedOperationException | IOException e) {
       Files.copy(file, link, StandardCopyOption.REPLACE_EXISTING);
       try (FileChannel c = FileChannel.open(link, StandardOpenOption.WRITE)) {
-        c.force(true);
+        force(c, true);
       }
     }
     Files.move(link, previous, StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Forces {@code channel}'s writes to disk, unless the store is {@link Durability#PROCESS_CRASH}:
+   * the one place that decides, for files and the directory alike.
+   */
+  private void force(FileChannel channel, boolean metaData) throws IOException {
+    if (durability == Durability.MACHINE_CRASH) {
+      channel.force(metaData);
+    }
+  }
+
   /** Makes the renames durable. Some platforms cannot open a directory; they do not need it. */
   private void forceDirectory() {
+    if (durability != Durability.MACHINE_CRASH) {
+      return; // force would do nothing: not even open the directory
+    }
     try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-      dir.force(true);
+      force(dir, true);
     } catch (IOException e) {
       // not supported here (e.g. Windows); the rename is as durable as the platform makes it
     }
@@ -576,7 +632,7 @@ public final class FileStateStore implements StateStore {
       try {
         journal.close();
       } catch (IOException e) {
-        // forced after every record already
+        // every record is already written (and forced, unless PROCESS_CRASH)
       }
       journal = null;
     }

@@ -373,4 +373,84 @@ class FileStateStoreTest {
           .hasMessageContaining("it continues snapshot sha256:");
     }
   }
+
+  /**
+   * State {@code generation}; every even one also has a snap with a 250 KB attribute, so that
+   * the journal outgrows 1 MiB after a few saves and the store folds on its own.
+   */
+  private static SystemState bulky(long generation) {
+    SystemState state = rich(generation);
+    if (generation % 2 == 1) {
+      return state;
+    }
+    InstalledSnap big = Snaps.snap("big")
+        .plug("blob", "content", Map.of("content", "x".repeat(250_000))).build();
+    return SystemState.builder().from(state).addSnaps(big).build();
+  }
+
+  /** The name and bytes of every file in {@code dir}, sorted by name. */
+  private static Map<String, String> files(Path dir) throws IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        out.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void processCrashDurability_writesTheSameFilesAsMachineCrash_throughFoldsAndCompact()
+      throws IOException {
+    Path durable = dir.resolve("durable").resolve("state.json");
+    Path scratch = dir.resolve("scratch").resolve("state.json");
+    try (FileStateStore d = FileStateStore.open(durable);
+        FileStateStore s = FileStateStore.open(scratch, FileStateStore.Durability.PROCESS_CRASH)) {
+      assertThat(d.load()).isEmpty();
+      assertThat(s.load()).isEmpty();
+      for (long g = 1; g <= 15; g++) {
+        d.save(bulky(g));
+        s.save(bulky(g));
+        assertThat(files(scratch.getParent())).isEqualTo(files(durable.getParent()));
+      }
+      // the journal was folded on its own, and saves since then are in a new one
+      assertThat(FileStateStore.decode(Files.readAllBytes(scratch)).generation())
+          .isBetween(2L, 14L);
+      assertThat(s.journalFile()).exists();
+      d.compact();
+      s.compact();
+      assertThat(s.journalFile()).doesNotExist();
+      assertThat(files(scratch.getParent())).isEqualTo(files(durable.getParent()));
+    }
+  }
+
+  @Test
+  void processCrashDurability_findsEverySaveAfterCloseAndAfterACrash() throws IOException {
+    Path scratch = dir.resolve("scratch").resolve("state.json");
+    Path crashed = dir.resolve("crashed").resolve("state.json");
+    try (FileStateStore s = FileStateStore.open(scratch, FileStateStore.Durability.PROCESS_CRASH)) {
+      s.load();
+      for (long g = 1; g <= 15; g++) {
+        s.save(bulky(g));
+      }
+      // A crashed process leaves what it wrote with the operating system, as a copy of the files
+      // of the store still open sees them (a FileChannel does not buffer).
+      Files.createDirectories(crashed.getParent());
+      for (Path f : new Path[] {s.file(), s.previousFile(), s.journalFile()}) {
+        Files.copy(f, crashed.resolveSibling(f.getFileName()));
+      }
+    }
+    for (Path file : List.of(scratch, crashed)) {
+      try (FileStateStore s = FileStateStore.open(file, FileStateStore.Durability.PROCESS_CRASH)) {
+        assertThat(s.load()).contains(bulky(15));
+        assertThat(s.loadPrevious()).contains(bulky(14));
+        s.save(bulky(16));
+      }
+      // the files are the same at either level: a durable store reads on where the scratch left
+      try (FileStateStore d = FileStateStore.open(file)) {
+        assertThat(d.load()).contains(bulky(16));
+        assertThat(d.loadPrevious()).contains(bulky(15));
+      }
+    }
+  }
 }
