@@ -6,6 +6,7 @@ import io.snapif.examples.scenario.ScenarioReader;
 import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
 import io.snapif.examples.scenario.StepResult;
+import io.snapif.store.FileStateStore.Durability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,13 +31,15 @@ final class DemoSystem {
   }
 
   /**
-   * Writes the demo system's state to {@code stateFile}.
+   * Writes the demo system's state to {@code stateFile}, whose saves survive what {@code
+   * durability} says.
    *
    * @throws CliFailure if an op of the demo fails (the demo and the library disagree)
    */
-  static void create(Path stateFile, boolean classic, ManagerOpener opener) {
-    ScenarioResult result =
-        new ScenarioRunner(opener).runOn(stateFile, scenario(classic), (i, n, s) -> { });
+  static void create(
+      Path stateFile, Durability durability, boolean classic, ManagerOpener opener) {
+    ScenarioResult result = new ScenarioRunner(opener)
+        .runOn(stateFile, durability, scenario(classic), (i, n, s) -> { });
     for (StepResult step : result.steps()) {
       if (!step.ok()) {
         throw new CliFailure("cannot prepare the demo system: " + step.op() + ": "

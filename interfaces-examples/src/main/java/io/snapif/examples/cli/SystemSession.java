@@ -4,6 +4,7 @@ import io.snapif.examples.scenario.ManagerOpener;
 import io.snapif.examples.scenario.Managers;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.store.FileStateStore.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  * The system a command works on: a manager opened on the state file. When there is no state file
  * yet, a command that changes the system creates it from the demo system (or, for {@code seed},
  * empty); a command that only reads, or a dry run, works on a throw-away copy so that nothing is
- * written.
+ * written (a scratch state, whose saves are not forced to disk).
  */
 final class SystemSession implements AutoCloseable {
   /** What the command will do with the system. */
@@ -46,9 +47,18 @@ final class SystemSession implements AutoCloseable {
   /** Opens the system; without a state file, starts from the demo or from an empty system. */
   static SystemSession open(StateOptions options, List<Path> rules, Access access,
       Map<String, String> env, boolean demo) {
-    Path file = options.stateFile(env);
-    boolean classic = options.classicSystem();
-    ManagerOpener opener = Managers.fileBacked(rules);
+    // The demo is the same system whatever rules this command adds: it is built with the
+    // built-in policy, and the command's rules apply to what the command does with it.
+    return open(options.stateFile(env), options.classicSystem(), access, demo,
+        Managers.fileBacked(rules), Managers.fileBacked(List.of()));
+  }
+
+  /**
+   * Opens the system in {@code file} with {@code opener}; without a state file, starts from the
+   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system.
+   */
+  static SystemSession open(Path file, boolean classic, Access access, boolean demo,
+      ManagerOpener opener, ManagerOpener demoOpener) {
     if (Files.exists(file)) {
       // a stored state keeps its own device: the demo scenario need not be read for one
       return new SystemSession(opener.open(file, Device.classicUbuntu()), null);
@@ -56,6 +66,7 @@ final class SystemSession implements AutoCloseable {
     Device device = DemoSystem.scenario(classic).device();
     Path scratch = null;
     Path target = file;
+    Durability durability = Durability.MACHINE_CRASH;
     try {
       if (access == Access.CHANGE) {
         Path parent = file.toAbsolutePath().getParent();
@@ -65,13 +76,12 @@ final class SystemSession implements AutoCloseable {
       } else {
         scratch = Files.createTempDirectory("snapif-");
         target = scratch.resolve("state.json");
+        durability = Durability.PROCESS_CRASH; // deleted when the command ends
       }
       if (demo) {
-        // The demo is the same system whatever rules this command adds: it is built with the
-        // built-in policy, and the command's rules apply to what the command does with it.
-        DemoSystem.create(target, classic, Managers.fileBacked(List.of()));
+        DemoSystem.create(target, durability, classic, demoOpener);
       }
-      return new SystemSession(opener.open(target, device), scratch);
+      return new SystemSession(opener.open(target, device, durability), scratch);
     } catch (IOException e) {
       delete(scratch);
       throw new CliFailure("cannot create the state file " + file + ": " + e.getMessage(), e);

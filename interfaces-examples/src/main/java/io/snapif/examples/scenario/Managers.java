@@ -39,7 +39,8 @@ public final class Managers {
 
   /** An opener of file-backed managers deciding with {@code policy}. */
   public static ManagerOpener fileBacked(PolicyEvaluator policy) {
-    return (stateFile, device) -> open(FileStateStore.open(stateFile), policy, device);
+    return (stateFile, device, durability) ->
+        open(FileStateStore.open(stateFile, durability), policy, device);
   }
 
   /**

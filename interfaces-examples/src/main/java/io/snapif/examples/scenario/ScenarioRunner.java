@@ -12,6 +12,7 @@ import io.snapif.model.GadgetConnection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Snap;
 import io.snapif.model.SnapType;
+import io.snapif.store.FileStateStore.Durability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,8 @@ import java.util.stream.Stream;
  * Runs a {@link Scenario}'s ops one by one through an {@link InterfaceManager} and records, after
  * each, whether it succeeded and the whole connection state.
  *
- * <p>Each run gets a fresh state file in a temporary directory (deleted afterwards); a {@code
- * restart} op closes the manager and opens a new one on that file, so it really goes through the
+ * <p>Each run gets a fresh state file in a temporary directory (deleted afterwards, so its saves
+ * are not forced to disk: {@link Durability#PROCESS_CRASH}); a {@code restart} op closes the manager and opens a new one on that file, so it really goes through the
  * store. Snaps are built from the scenario: snap.yaml, declaration and gadget.yaml are read when
  * an op uses the snap (a bad one fails that op with {@code invalid-snap}); revision 1 on first
  * install, one more on every later install or refresh of the same name. An op the runner cannot
@@ -88,7 +89,8 @@ public final class ScenarioRunner {
       throw new UncheckedIOException("cannot create a state directory", e);
     }
     try {
-      return runOn(dir.resolve("state.json"), scenario, listener, keepStates);
+      return runOn(dir.resolve("state.json"), Durability.PROCESS_CRASH, scenario, listener,
+          keepStates);
     } finally {
       deleteTree(dir);
     }
@@ -96,16 +98,27 @@ public final class ScenarioRunner {
 
   /**
    * Runs {@code scenario} on the state in {@code stateFile} (a fresh state when the file does
-   * not exist) and leaves the state there: how a system is prepared from a scenario.
+   * not exist) and leaves the state there: how a system is prepared from a scenario. Every save
+   * is forced to disk ({@link Durability#MACHINE_CRASH}).
    */
   public ScenarioResult runOn(Path stateFile, Scenario scenario, Listener listener) {
-    return runOn(stateFile, scenario, listener, true);
+    return runOn(stateFile, Durability.MACHINE_CRASH, scenario, listener);
   }
 
-  private ScenarioResult runOn(
-      Path stateFile, Scenario scenario, Listener listener, boolean keepStates) {
+  /**
+   * Runs {@code scenario} on the state in {@code stateFile}, as {@link #runOn(Path, Scenario,
+   * Listener)}, with saves that survive what {@code durability} says: {@link
+   * Durability#PROCESS_CRASH} for a state file in a scratch directory.
+   */
+  public ScenarioResult runOn(
+      Path stateFile, Durability durability, Scenario scenario, Listener listener) {
+    return runOn(stateFile, durability, scenario, listener, true);
+  }
+
+  private ScenarioResult runOn(Path stateFile, Durability durability, Scenario scenario,
+      Listener listener, boolean keepStates) {
     long start = System.nanoTime();
-    try (Run run = new Run(scenario, stateFile)) {
+    try (Run run = new Run(scenario, stateFile, durability)) {
       ImmutableList.Builder<StepResult> steps = ImmutableList.builder();
       List<ScenarioOp> ops = scenario.ops();
       for (int i = 0; i < ops.size(); i++) {
@@ -137,6 +150,7 @@ public final class ScenarioRunner {
   private final class Run implements AutoCloseable {
     private final Scenario scenario;
     private final Path stateFile;
+    private final Durability durability;
     private final Map<String, Integer> lastRevision = new HashMap<>();
     /**
      * The snap.yaml of each snap of the scenario, read on another thread while the ops run: it
@@ -145,9 +159,10 @@ public final class ScenarioRunner {
     private final Map<String, CompletableFuture<Snap>> readAhead = new HashMap<>();
     private InterfaceManager manager;
 
-    Run(Scenario scenario, Path stateFile) {
+    Run(Scenario scenario, Path stateFile, Durability durability) {
       this.scenario = scenario;
       this.stateFile = stateFile;
+      this.durability = durability;
       ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "snapif-scenario-reader");
         t.setDaemon(true);
@@ -156,7 +171,7 @@ public final class ScenarioRunner {
       scenario.snaps().forEach((name, spec) -> readAhead.put(name, CompletableFuture.supplyAsync(
           () -> SnapDocuments.readSnapYaml(spec.yaml(), specSource(name)), reader)));
       reader.shutdown(); // the reads queued go on; the thread ends after the last
-      this.manager = opener.open(stateFile, scenario.device());
+      this.manager = opener.open(stateFile, scenario.device(), durability);
     }
 
     StepResult step(ScenarioOp op) {
@@ -224,7 +239,7 @@ public final class ScenarioRunner {
       if (old != null) {
         old.close();
       }
-      manager = opener.open(stateFile, scenario.device());
+      manager = opener.open(stateFile, scenario.device(), durability);
     }
 
     private SnapSpec spec(String name) {

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapif.manager.ErrorKind;
 import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.store.FileStateStore.Durability;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScenarioRunnerTest {
   private static final ScenarioRunner RUNNER =
@@ -49,5 +53,32 @@ class ScenarioRunnerTest {
     assertThat(steps).extracting(StepResult::ok).containsExactly(true, true);
     assertThat(steps.get(0).connections()).containsOnlyKeys("app:home core:home");
     assertThat(steps.get(1).connections()).containsKey("app:network core:network");
+  }
+
+  @Test
+  void temporaryStateIsScratch_butAGivenStateFileIsDurable(@TempDir Path dir) {
+    List<Durability> asked = new ArrayList<>();
+    ManagerOpener real = Managers.fileBacked(DroolsPolicyEvaluator.builtin());
+    ScenarioRunner runner = new ScenarioRunner((file, device, durability) -> {
+      asked.add(durability);
+      return real.open(file, device, durability);
+    });
+    Scenario s = ScenarioReader.parse("""
+        {"snaps": {"app": {"yaml": "name: app\\nversion: '1'\\nplugs:\\n  home: null\\n"}},
+         "ops": [{"op": "install", "snap": "app"}, {"op": "restart"}]}""", "t.json", "t");
+
+    List<StepResult> scratch = runner.run(s).steps();
+    // the first open and the restart's
+    assertThat(asked).containsExactly(Durability.PROCESS_CRASH, Durability.PROCESS_CRASH);
+
+    asked.clear();
+    Path stateFile = dir.resolve("state.json");
+    List<StepResult> durable = runner.runOn(stateFile, s, (i, n, step) -> { }).steps();
+    assertThat(asked).containsExactly(Durability.MACHINE_CRASH, Durability.MACHINE_CRASH);
+    assertThat(stateFile).exists();
+
+    assertThat(scratch).extracting(StepResult::ok).containsExactly(true, true);
+    assertThat(scratch).extracting(StepResult::connections)
+        .isEqualTo(durable.stream().map(StepResult::connections).toList());
   }
 }
