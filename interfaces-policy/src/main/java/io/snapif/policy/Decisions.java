@@ -1,5 +1,6 @@
 package io.snapif.policy;
 
+import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Arity;
 import io.snapif.declaration.CheckKind;
 import io.snapif.manager.Decision;
@@ -70,23 +71,42 @@ final class Decisions {
     return counted;
   }
 
-  /** The decision about {@code check}. */
+  /** The verdicts about {@code check} that others override. */
+  private List<Verdict> overruled(Check check) {
+    List<Verdict> all = all(check);
+    if (all.size() == 1) {
+      return List.of();
+    }
+    List<Verdict> overruled = new ArrayList<>();
+    for (Verdict v : all) {
+      if (overridden.contains(v)) {
+        overruled.add(v);
+      }
+    }
+    return overruled;
+  }
+
+  /**
+   * The decision about {@code check}. Its words are written when first read, from the verdicts
+   * picked now (not from this object, so that it does not keep the whole session's verdicts).
+   */
   Decision decision(Check check) {
     List<Verdict> counted = counted(check);
+    List<Verdict> overruled = overruled(check);
     Verdict first = counted.get(0);
     var decision = Decision.builder()
         .kind(check.getKind())
         .allowed(first.isAllowed())
-        .subject(check.getSubject())
-        .message(first.getMessage());
-    for (Verdict v : counted) {
-      decision.addReasons(reason(v, ""));
-    }
-    for (Verdict v : all(check)) {
-      if (overridden.contains(v)) {
-        decision.addReasons(reason(v, "overridden: " + v.getMessage() + ": "));
-      }
-    }
+        .wording(() -> {
+          ImmutableList.Builder<Reason> reasons = ImmutableList.builder();
+          for (Verdict v : counted) {
+            reasons.add(reason(v, ""));
+          }
+          for (Verdict v : overruled) {
+            reasons.add(reason(v, "overridden: " + v.getMessage() + ": "));
+          }
+          return new Decision.Wording(check.getSubject(), first.getMessage(), reasons.build());
+        });
     if (check.getKind() == CheckKind.AUTO_CONNECTION && first.isAllowed()) {
       // snapd normalizes plugs-per-slot to * and slots-per-plug to * or 1.
       decision.slotsPerPlug(first.isSlotsPerPlugAny() ? Arity.any() : Arity.one())

@@ -24,17 +24,17 @@ import java.util.function.Function;
  *   <li>{@code $PLUG(path)} / {@code $SLOT(path)} need the value to equal that attribute of the
  *       plug / slot (there is no other side when installing: never matches then).
  * </ul>
- * Methods return null on a match, else the first failure.
+ * Methods return null on a match, else the first failure (in words when asked).
  */
 final class AttributeMatcher {
   private AttributeMatcher() {}
 
   /** Matches the root of a constraint tree; {@code context} is null when installing. */
-  static String matchRoot(AttributeConstraint constraint,
+  static Mismatch matchRoot(AttributeConstraint constraint,
       Function<String, Optional<Object>> lookup, AttributeContext context) {
     if (constraint instanceof MapOf map) {
       for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
-        String failure = entry(e.getKey(), e.getValue(),
+        Mismatch failure = entry(e.getKey(), e.getValue(),
             lookup.apply(e.getKey()).orElse(null), context);
         if (failure != null) {
           return failure;
@@ -43,9 +43,9 @@ final class AttributeMatcher {
       return null;
     }
     if (constraint instanceof AnyOf any) {
-      String first = null;
+      Mismatch first = null;
       for (AttributeConstraint alternative : any.alternatives()) {
-        String failure = matchRoot(alternative, lookup, context);
+        Mismatch failure = matchRoot(alternative, lookup, context);
         if (failure == null) {
           return null;
         }
@@ -53,28 +53,28 @@ final class AttributeMatcher {
           first = failure;
         }
       }
-      return "no alternative matches: " + first;
+      return first.after("no alternative matches: ");
     }
-    return "attribute constraints must be a map or a list of maps";
+    return () -> "attribute constraints must be a map or a list of maps";
   }
 
-  private static String entry(String path, AttributeConstraint constraint, Object value,
+  private static Mismatch entry(String path, AttributeConstraint constraint, Object value,
       AttributeContext context) {
     if (value == null && !(constraint instanceof Missing)) {
-      return "attribute \"" + path + "\" has constraints but is unset";
+      return () -> "attribute \"" + path + "\" has constraints but is unset";
     }
     return match(constraint, path, value, context);
   }
 
-  private static String match(AttributeConstraint constraint, String path, Object value,
+  private static Mismatch match(AttributeConstraint constraint, String path, Object value,
       AttributeContext context) {
     if (constraint instanceof Missing) {
-      return value == null ? null : "attribute \"" + path + "\" must be missing but is set";
+      return value == null ? null : () -> "attribute \"" + path + "\" must be missing but is set";
     }
     if (value instanceof List<?> list && !(constraint instanceof OtherSide)) {
       // Every element must satisfy the same constraint.
       for (int i = 0; i < list.size(); i++) {
-        String failure = match(constraint, path + "." + i, list.get(i), context);
+        Mismatch failure = match(constraint, path + "." + i, list.get(i), context);
         if (failure != null) {
           return failure;
         }
@@ -86,10 +86,10 @@ final class AttributeMatcher {
     }
     if (constraint instanceof MapOf map) {
       if (!(value instanceof Map<?, ?> values)) {
-        return "attribute \"" + path + "\" must be a map";
+        return () -> "attribute \"" + path + "\" must be a map";
       }
       for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
-        String failure = entry(path + "." + e.getKey(), e.getValue(), values.get(e.getKey()),
+        Mismatch failure = entry(path + "." + e.getKey(), e.getValue(), values.get(e.getKey()),
             context);
         if (failure != null) {
           return failure;
@@ -98,9 +98,9 @@ final class AttributeMatcher {
       return null;
     }
     if (constraint instanceof AnyOf any) {
-      String first = null;
+      Mismatch first = null;
       for (AttributeConstraint alternative : any.alternatives()) {
-        String failure = match(alternative, path, value, context);
+        Mismatch failure = match(alternative, path, value, context);
         if (failure == null) {
           return null;
         }
@@ -108,41 +108,42 @@ final class AttributeMatcher {
           first = failure;
         }
       }
-      return "no alternative for attribute \"" + path + "\" matches: " + first;
+      return first.after("no alternative for attribute \"" + path + "\" matches: ");
     }
     return otherSide((OtherSide) constraint, path, value, context);
   }
 
-  private static String regex(Regex regex, String path, Object value) {
+  private static Mismatch regex(Regex regex, String path, Object value) {
     String text;
     if (value instanceof String s) {
       text = s;
     } else if (value instanceof Boolean || value instanceof Long) {
       text = value.toString();
     } else {
-      return "attribute \"" + path + "\" must be a scalar or list";
+      return () -> "attribute \"" + path + "\" must be a scalar or list";
     }
     // The pattern carries snapd's anchors; a search is what Go's MatchString does.
     if (regex.pattern().matcher(text).find()) {
       return null;
     }
-    return "attribute \"" + path + "\" value \"" + text + "\" does not match \"" + regex.source()
-        + "\"";
+    return () -> "attribute \"" + path + "\" value \"" + text + "\" does not match \""
+        + regex.source() + "\"";
   }
 
-  private static String otherSide(OtherSide constraint, String path, Object value,
+  private static Mismatch otherSide(OtherSide constraint, String path, Object value,
       AttributeContext context) {
     if (context == null) {
-      return "attribute \"" + path + "\" cannot be matched against " + reference(constraint)
-          + " without the other side";
+      return () -> "attribute \"" + path + "\" cannot be matched against "
+          + reference(constraint) + " without the other side";
     }
     Optional<Object> other = context.attribute(constraint.side(), constraint.path());
     if (other.isEmpty()) {
-      return "attribute \"" + path + "\": " + reference(constraint) + " is not set";
+      return () -> "attribute \"" + path + "\": " + reference(constraint) + " is not set";
     }
-    if (!other.get().equals(value)) {
-      return "attribute \"" + path + "\" value " + text(value) + " does not match "
-          + reference(constraint) + " " + text(other.get());
+    Object expected = other.get();
+    if (!expected.equals(value)) {
+      return () -> "attribute \"" + path + "\" value " + text(value) + " does not match "
+          + reference(constraint) + " " + text(expected);
     }
     return null;
   }

@@ -15,10 +15,10 @@ public final class ConstraintMatch {
   private final boolean matched;
   private final int alternative;
   private final Optional<ConstraintSet> constraints;
-  private final String failure;
+  private final Mismatch failure;
 
   private ConstraintMatch(boolean matched, int alternative, Optional<ConstraintSet> constraints,
-      String failure) {
+      Mismatch failure) {
     this.matched = matched;
     this.alternative = alternative;
     this.constraints = constraints;
@@ -26,10 +26,10 @@ public final class ConstraintMatch {
   }
 
   static ConstraintMatch matched(int alternative, ConstraintSet constraints) {
-    return new ConstraintMatch(true, alternative, Optional.of(constraints), "");
+    return new ConstraintMatch(true, alternative, Optional.of(constraints), () -> "");
   }
 
-  static ConstraintMatch failed(String failure) {
+  static ConstraintMatch failed(Mismatch failure) {
     return new ConstraintMatch(false, 0, Optional.empty(), failure);
   }
 
@@ -50,7 +50,7 @@ public final class ConstraintMatch {
 
   /** Why the first alternative tried did not match; empty when one matched. */
   public String getFailure() {
-    return failure;
+    return failure.describe();
   }
 
   /**
@@ -64,6 +64,6 @@ public final class ConstraintMatch {
 
   @Override
   public String toString() {
-    return matched ? "matched alternative " + alternative : "no match: " + failure;
+    return matched ? "matched alternative " + alternative : "no match: " + getFailure();
   }
 }

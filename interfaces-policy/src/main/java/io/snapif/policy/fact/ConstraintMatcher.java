@@ -69,26 +69,26 @@ final class ConstraintMatcher {
   private static ConstraintMatch minimalDeny(InstallationCheck check, Constraints value) {
     ConstraintMatch m = minimal(check, value);
     if (m.isMatched() && m.getAlternative() == 0) {
-      return ConstraintMatch.failed("no alternative constrains slot-snap-type or on-classic");
+      return ConstraintMatch.failed(() -> "no alternative constrains slot-snap-type or on-classic");
     }
     return m;
   }
 
   private static ConstraintMatch firstMatch(
-      Constraints value, Function<ConstraintSet, String> failureOf) {
+      Constraints value, Function<ConstraintSet, Mismatch> failureOf) {
     List<ConstraintSet> alternatives = value.alternatives();
     if (alternatives.isEmpty()) {
-      return ConstraintMatch.failed("never matches (false)");
+      return ConstraintMatch.failed(() -> "never matches (false)");
     }
-    String first = null;
+    Mismatch first = null;
     for (int i = 0; i < alternatives.size(); i++) {
       ConstraintSet set = alternatives.get(i);
-      String failure = failureOf.apply(set);
+      Mismatch failure = failureOf.apply(set);
       if (failure == null) {
         return ConstraintMatch.matched(i + 1, set);
       }
       if (first == null) {
-        first = alternatives.size() == 1 ? failure : "alternative " + (i + 1) + ": " + failure;
+        first = alternatives.size() == 1 ? failure : failure.after("alternative " + (i + 1) + ": ");
       }
     }
     return ConstraintMatch.failed(first);
@@ -97,14 +97,14 @@ final class ConstraintMatcher {
   // Alternatives without slot-snap-type and on-classic are skipped; when none is left the key
   // counts as matched (alternative 0), which for an allow key means allowed.
   private static ConstraintMatch minimal(InstallationCheck check, Constraints value) {
-    String first = null;
+    Mismatch first = null;
     List<ConstraintSet> alternatives = value.alternatives();
     for (int i = 0; i < alternatives.size(); i++) {
       ConstraintSet set = alternatives.get(i);
       if (set.slotSnapTypes().isEmpty() && set.onClassic().isEmpty()) {
         continue;
       }
-      String failure = snapType("slot-snap-type", check::getSnapType, set.slotSnapTypes());
+      Mismatch failure = snapType("slot-snap-type", check::getSnapType, set.slotSnapTypes());
       if (failure == null) {
         failure = onClassic(set.onClassic(), check.getDevice());
       }
@@ -120,10 +120,10 @@ final class ConstraintMatcher {
         : ConstraintMatch.failed(first);
   }
 
-  private static String installationFailure(InstallationCheck check, ConstraintSet set) {
+  private static Mismatch installationFailure(InstallationCheck check, ConstraintSet set) {
     boolean plug = check.getSide() == Side.PLUG;
     String prefix = plug ? "plug-" : "slot-";
-    String failure = names(prefix + "names", plug ? set.plugNames() : set.slotNames(),
+    Mismatch failure = names(prefix + "names", plug ? set.plugNames() : set.slotNames(),
         check.getName(), check.getIface());
     if (failure == null) {
       Optional<AttributeConstraint> attrs = plug ? set.plugAttributes() : set.slotAttributes();
@@ -141,8 +141,8 @@ final class ConstraintMatcher {
     return deviceFailure(failure, set, check.getDevice());
   }
 
-  private static String pairFailure(PairCheck check, ConstraintSet set, Side ruleSide) {
-    String failure = names("plug-names", set.plugNames(), check.getPlugName(),
+  private static Mismatch pairFailure(PairCheck check, ConstraintSet set, Side ruleSide) {
+    Mismatch failure = names("plug-names", set.plugNames(), check.getPlugName(),
         check.getIface());
     if (failure == null) {
       failure = names("slot-names", set.slotNames(), check.getSlotName(), check.getIface());
@@ -182,7 +182,7 @@ final class ConstraintMatcher {
     return deviceFailure(failure, set, check.getDevice());
   }
 
-  private static String deviceFailure(String failure, ConstraintSet set, Device device) {
+  private static Mismatch deviceFailure(Mismatch failure, ConstraintSet set, Device device) {
     if (failure == null) {
       failure = onClassic(set.onClassic(), device);
     }
@@ -192,9 +192,9 @@ final class ConstraintMatcher {
     return failure;
   }
 
-  // --- leaf checks; each returns null on a match, else why not --------------------------------
+  // --- leaf checks; each returns null on a match, else why not (in words when asked) ----------
 
-  static String names(String key, Optional<ImmutableList<String>> constraint, String name,
+  static Mismatch names(String key, Optional<ImmutableList<String>> constraint, String name,
       String iface) {
     if (constraint.isEmpty()) {
       return null;
@@ -208,7 +208,7 @@ final class ConstraintMatcher {
         return null;
       }
     }
-    return key + ": \"" + name + "\" does not match " + listText(constraint.get());
+    return () -> key + ": \"" + name + "\" does not match " + listText(constraint.get());
   }
 
   // Name entries are Go regexps, anchored as snapd anchors them; the parser has validated them,
@@ -223,7 +223,7 @@ final class ConstraintMatcher {
     });
   }
 
-  static String snapType(String key, Supplier<String> typeOf,
+  static Mismatch snapType(String key, Supplier<String> typeOf,
       Optional<ImmutableList<String>> constraint) {
     if (constraint.isEmpty() || constraint.get().isEmpty()) {
       return null;
@@ -232,14 +232,14 @@ final class ConstraintMatcher {
     if (constraint.get().contains(type)) {
       return null;
     }
-    return key + ": \"" + type + "\" is not one of " + listText(constraint.get());
+    return () -> key + ": \"" + type + "\" is not one of " + listText(constraint.get());
   }
 
   /**
    * snapd's id check: an empty id never matches; {@code special} (if it appears) stands for
    * {@code specialValue}, and is skipped when that is empty; other {@code $} entries are skipped.
    */
-  static String ids(String key, String id, Optional<ImmutableList<String>> constraint,
+  static Mismatch ids(String key, String id, Optional<ImmutableList<String>> constraint,
       String special, String specialValue) {
     if (constraint.isEmpty() || constraint.get().isEmpty()) {
       return null;
@@ -259,70 +259,72 @@ final class ConstraintMatcher {
         }
       }
     }
-    String actual = id.isEmpty() ? "(none)" : "\"" + id + "\"";
-    if (entries.size() == 1) {
-      String entry = entries.get(0);
-      String expected = entry.equals(special)
-          ? entry + " " + (specialValue.isEmpty() ? "(none)" : "\"" + specialValue + "\"")
-          : "\"" + entry + "\"";
-      return key + ": " + actual + " does not match " + expected;
-    }
-    return key + ": " + actual + " does not match any of " + listText(entries);
+    return () -> {
+      String actual = id.isEmpty() ? "(none)" : "\"" + id + "\"";
+      if (entries.size() == 1) {
+        String entry = entries.get(0);
+        String expected = entry.equals(special)
+            ? entry + " " + (specialValue.isEmpty() ? "(none)" : "\"" + specialValue + "\"")
+            : "\"" + entry + "\"";
+        return key + ": " + actual + " does not match " + expected;
+      }
+      return key + ": " + actual + " does not match any of " + listText(entries);
+    };
   }
 
-  static String onClassic(Optional<OnClassic> constraint, Device device) {
+  static Mismatch onClassic(Optional<OnClassic> constraint, Device device) {
     if (constraint.isEmpty()) {
       return null;
     }
     OnClassic c = constraint.get();
     if (c.classic() != device.classic()) {
       return c.classic()
-          ? "on-classic: the rule needs a classic system, this is a core device"
-          : "on-classic: the rule needs a core device, this is a classic system";
+          ? () -> "on-classic: the rule needs a classic system, this is a core device"
+          : () -> "on-classic: the rule needs a core device, this is a classic system";
     }
     if (c.classic() && !c.distros().isEmpty()
         && (device.distro().isEmpty() || !c.distros().contains(device.distro()))) {
-      return "on-classic: distribution \"" + device.distro() + "\" is not one of "
+      return () -> "on-classic: distribution \"" + device.distro() + "\" is not one of "
           + listText(c.distros());
     }
     return null;
   }
 
-  static String deviceScope(ConstraintSet set, Device device) {
+  static Mismatch deviceScope(ConstraintSet set, Device device) {
     boolean scoped = set.onStore().isPresent() || set.onBrand().isPresent()
         || set.onModel().isPresent();
     if (!scoped) {
       return null;
     }
     if (device.brand().isEmpty() || device.model().isEmpty()) {
-      return "on-store/on-brand/on-model: the device has no model";
+      return () -> "on-store/on-brand/on-model: the device has no model";
     }
     String store = device.store().orElse("");
     if (set.onStore().isPresent() && !set.onStore().get().isEmpty()
         && !set.onStore().get().contains(store)) {
-      return "on-store: store " + (store.isEmpty() ? "(none)" : "\"" + store + "\"")
+      return () -> "on-store: store " + (store.isEmpty() ? "(none)" : "\"" + store + "\"")
           + " is not one of " + listText(set.onStore().get());
     }
     String brand = device.brand().get();
     if (set.onBrand().isPresent() && !set.onBrand().get().isEmpty()
         && !set.onBrand().get().contains(brand)) {
-      return "on-brand: brand \"" + brand + "\" is not one of " + listText(set.onBrand().get());
+      return () -> "on-brand: brand \"" + brand + "\" is not one of " + listText(set.onBrand().get());
     }
     String model = brand + "/" + device.model().get();
     if (set.onModel().isPresent() && !set.onModel().get().isEmpty()
         && !set.onModel().get().contains(model)) {
-      return "on-model: model \"" + model + "\" is not one of " + listText(set.onModel().get());
+      return () -> "on-model: model \"" + model + "\" is not one of " + listText(set.onModel().get());
     }
     return null;
   }
 
-  private static String attributes(String key, Optional<AttributeConstraint> constraint,
+  private static Mismatch attributes(String key, Optional<AttributeConstraint> constraint,
       Function<String, Optional<Object>> lookup, AttributeContext context) {
     if (constraint.isEmpty()) {
       return null;
     }
-    String failure = AttributeMatcher.matchRoot(constraint.get(), lookup, context);
-    return failure == null ? null : key + ": " + failure;
+    Mismatch failure = AttributeMatcher.matchRoot(constraint.get(), lookup, context);
+    return failure == null ? null : failure.after(key + ": ");
   }
 
   static String listText(List<String> entries) {

@@ -96,7 +96,7 @@ public final class DecidingRule {
   public ConstraintMatch getDeny() {
     if (deny == null) {
       deny = rule.map(r -> match(r.deny(check.getKind()), true))
-          .orElseGet(() -> ConstraintMatch.failed("no rule"));
+          .orElseGet(() -> ConstraintMatch.failed(() -> "no rule"));
     }
     return deny;
   }

@@ -3,6 +3,7 @@ package io.snapif.policy.fact;
 import io.snapif.declaration.CheckKind;
 import io.snapif.manager.DecisionLayer;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One rule's answer to a {@link Check}: allowed or not, by which rule, with a snapd-style
@@ -25,7 +26,8 @@ import java.util.Objects;
  * end
  * }</pre>
  *
- * <p>Immutable, identity-equal.
+ * <p>Immutable, identity-equal. The built-in rules' verdicts put their message and detail into
+ * words when first asked: most are about candidate pairs nobody asks about.
  */
 public final class Verdict {
   /** Where a verdict comes from, which sets its precedence. */
@@ -43,12 +45,12 @@ public final class Verdict {
   private final Source source;
   private final String rule;
   private final DecisionLayer layer;
-  private final String message;
-  private final String detail;
+  private final Supplier<String> message;
+  private final Supplier<String> detail;
   private final boolean slotsPerPlugAny;
 
   private Verdict(Check check, boolean allowed, Source source, String rule, DecisionLayer layer,
-      String message, String detail, boolean slotsPerPlugAny) {
+      Supplier<String> message, Supplier<String> detail, boolean slotsPerPlugAny) {
     this.check = Objects.requireNonNull(check, "check");
     this.allowed = allowed;
     this.source = source;
@@ -82,32 +84,32 @@ public final class Verdict {
   }
 
   private static Verdict custom(String rule, Check check, boolean allowed, String detail) {
-    String message = check.getKind().word() + (allowed ? " allowed" : " denied")
-        + " by custom rule \"" + rule + "\"";
-    return new Verdict(check, allowed, Source.CUSTOM, rule, DecisionLayer.CUSTOM_RULE, message,
-        detail, false);
+    Objects.requireNonNull(detail, "detail");
+    return new Verdict(check, allowed, Source.CUSTOM, rule, DecisionLayer.CUSTOM_RULE,
+        () -> check.getKind().word() + (allowed ? " allowed" : " denied")
+            + " by custom rule \"" + rule + "\"",
+        () -> detail, false);
   }
 
   // --- built-in rules ---------------------------------------------------------------------------
 
   /** The deciding rule's deny key matched. */
   public static Verdict denied(String rule, DecidingRule deciding) {
-    Check check = deciding.getCheck();
-    CheckKind kind = check.getKind();
-    String detail = kind.denyKey() + " of " + deciding.source() + " matches"
-        + alternative(deciding.getDeny());
-    return new Verdict(check, false, Source.DECLARATION, rule, deciding.getLayer(),
-        kind.word() + " denied by " + deciding.describe(), detail, false);
+    CheckKind kind = deciding.getKind();
+    ConstraintMatch deny = deciding.getDeny();
+    return new Verdict(deciding.getCheck(), false, Source.DECLARATION, rule, deciding.getLayer(),
+        () -> kind.word() + " denied by " + deciding.describe(),
+        () -> kind.denyKey() + " of " + deciding.source() + " matches" + alternative(deny), false);
   }
 
   /** The deciding rule's allow key did not match. */
   public static Verdict notAllowed(String rule, DecidingRule deciding) {
-    Check check = deciding.getCheck();
-    CheckKind kind = check.getKind();
-    String detail = kind.allowKey() + " of " + deciding.source() + " does not match: "
-        + deciding.getAllow().getFailure();
-    return new Verdict(check, false, Source.DECLARATION, rule, deciding.getLayer(),
-        kind.word() + " not allowed by " + deciding.describe(), detail, false);
+    CheckKind kind = deciding.getKind();
+    ConstraintMatch allow = deciding.getAllow();
+    return new Verdict(deciding.getCheck(), false, Source.DECLARATION, rule, deciding.getLayer(),
+        () -> kind.word() + " not allowed by " + deciding.describe(),
+        () -> kind.allowKey() + " of " + deciding.source() + " does not match: "
+            + allow.getFailure(), false);
   }
 
   /** The deciding rule's deny key did not match and its allow key did (or no rule decides). */
@@ -116,33 +118,36 @@ public final class Verdict {
     CheckKind kind = check.getKind();
     if (deciding.getLayer() == DecisionLayer.DEFAULT) {
       return new Verdict(check, true, Source.DECLARATION, rule, DecisionLayer.DEFAULT,
-          kind.word() + " allowed: no rule for interface \"" + check.getIface() + "\"",
-          "neither declaration has a plug or slot rule for \"" + check.getIface() + "\"",
+          () -> kind.word() + " allowed: no rule for interface \"" + check.getIface() + "\"",
+          () -> "neither declaration has a plug or slot rule for \"" + check.getIface() + "\"",
           false);
     }
-    boolean explicit = deciding.rule().map(r -> r.allowKeys().containsKey(kind)).orElse(false);
-    String detail = explicit
-        ? kind.allowKey() + " of " + deciding.source() + " matches"
-            + alternative(deciding.getAllow())
-        : kind.denyKey() + " of " + deciding.source() + " does not match and "
-            + kind.allowKey() + " is not given (true)";
     ConstraintMatch allow = deciding.getAllow();
+    Supplier<String> detail = () -> {
+      boolean explicit = deciding.rule().map(r -> r.allowKeys().containsKey(kind)).orElse(false);
+      return explicit
+          ? kind.allowKey() + " of " + deciding.source() + " matches" + alternative(allow)
+          : kind.denyKey() + " of " + deciding.source() + " does not match and "
+              + kind.allowKey() + " is not given (true)";
+    };
     return new Verdict(check, true, Source.DECLARATION, rule, deciding.getLayer(),
-        kind.word() + " allowed by " + deciding.describe(), detail,
+        () -> kind.word() + " allowed by " + deciding.describe(), detail,
         kind == CheckKind.AUTO_CONNECTION && allow.isSlotsPerPlugAny());
   }
 
   /** The declarations do not apply to the check (see {@link PolicyScope#UNCHECKED}). */
   public static Verdict unchecked(String rule, Check check, String detail) {
+    Objects.requireNonNull(detail, "detail");
     return new Verdict(check, true, Source.DECLARATION, rule, DecisionLayer.LIFECYCLE,
-        check.getKind().word() + " not checked: " + detail, detail, false);
+        () -> check.getKind().word() + " not checked: " + detail, () -> detail, false);
   }
 
   /** The interface's own auto-connect check refuses the pair. */
   public static Verdict refusedByInterface(String rule, Check check, String detail) {
+    Objects.requireNonNull(detail, "detail");
     return new Verdict(check, false, Source.INTERFACE, rule, DecisionLayer.INTERFACE,
-        check.getKind().word() + " refused by interface \"" + check.getIface() + "\"",
-        detail, false);
+        () -> check.getKind().word() + " refused by interface \"" + check.getIface() + "\"",
+        () -> detail, false);
   }
 
   private static String alternative(ConstraintMatch match) {
@@ -186,12 +191,12 @@ public final class Verdict {
    * "camera"}.
    */
   public String getMessage() {
-    return message;
+    return message.get();
   }
 
   /** Why, for people: which key matched, or the first constraint that failed. */
   public String getDetail() {
-    return detail;
+    return detail.get();
   }
 
   /**
@@ -204,6 +209,6 @@ public final class Verdict {
 
   @Override
   public String toString() {
-    return message + " [" + rule + "]";
+    return getMessage() + " [" + rule + "]";
   }
 }
