@@ -27,8 +27,10 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 3)
+// Single shots of half a second: enough warm-ups that the JIT and the heap have settled, and
+// enough shots that one slow shot (a full collection) does not make the figure.
+@Warmup(iterations = 5)
+@Measurement(iterations = 8)
 @Fork(1)
 @State(Scope.Benchmark)
 public class AutoConnectAllBenchmark {
