@@ -34,10 +34,11 @@ import java.util.stream.Stream;
  * each, whether it succeeded and the whole connection state.
  *
  * <p>Each run gets a fresh state file in a temporary directory (deleted afterwards, so its saves
- * are not forced to disk: {@link Durability#PROCESS_CRASH}); a {@code restart} op closes the manager and opens a new one on that file, so it really goes through the
- * store. Snaps are built from the scenario: snap.yaml, declaration and gadget.yaml are read when
- * an op uses the snap (a bad one fails that op with {@code invalid-snap}); revision 1 on first
- * install, one more on every later install or refresh of the same name. An op the runner cannot
+ * are not forced to disk: {@link Durability#PROCESS_CRASH}); a {@code restart} op closes the
+ * manager and opens a new one on that file, so it really goes through the store. Snaps are
+ * built from the scenario: snap.yaml, declaration and gadget.yaml are read when an op uses the
+ * snap (a bad one fails that op with {@code invalid-snap}); revision 1 on first install, one
+ * more on every later install or refresh of the same name. An op the runner cannot
  * run fails with {@code conflict}; it is never skipped.
  *
  * <p>A runner holds no state between runs and may run scenarios from several threads.

@@ -36,7 +36,8 @@ class SystemSessionTest {
         List.of(SystemSession.Access.READ, SystemSession.Access.DRY_RUN)) {
       asked.clear();
       try (SystemSession session = open(file, access)) {
-        assertThat(session.manager().connections()).containsKey(ConnectionId.parse("vlc:home core:home"));
+        assertThat(session.manager().connections())
+            .containsKey(ConnectionId.parse("vlc:home core:home"));
       }
       // the demo's manager opens once (the demo has no restart), then the command's
       assertThat(asked).as(access.toString())

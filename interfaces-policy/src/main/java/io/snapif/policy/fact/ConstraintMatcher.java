@@ -308,12 +308,14 @@ final class ConstraintMatcher {
     String brand = device.brand().get();
     if (set.onBrand().isPresent() && !set.onBrand().get().isEmpty()
         && !set.onBrand().get().contains(brand)) {
-      return () -> "on-brand: brand \"" + brand + "\" is not one of " + listText(set.onBrand().get());
+      return () -> "on-brand: brand \"" + brand + "\" is not one of "
+          + listText(set.onBrand().get());
     }
     String model = brand + "/" + device.model().get();
     if (set.onModel().isPresent() && !set.onModel().get().isEmpty()
         && !set.onModel().get().contains(model)) {
-      return () -> "on-model: model \"" + model + "\" is not one of " + listText(set.onModel().get());
+      return () -> "on-model: model \"" + model + "\" is not one of "
+          + listText(set.onModel().get());
     }
     return null;
   }
