@@ -116,4 +116,34 @@ class DroolsPolicyEvaluatorTest {
       pool.shutdownNow();
     }
   }
+
+  /** Every candidate decision of {@code plan}, as the words people read. */
+  private static List<String> words(AutoConnectPlan plan) {
+    return plan.endpoints().stream().flatMap(e -> e.candidates().stream())
+        .map(d -> d.subject() + " | " + d.message() + " | " + d.reasons())
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void decisionsWordedLate_sayWhatTheySayAtOnce() throws Exception {
+    InstalledSnap system = core(VLC_PLUGS);
+    InstalledSnap vlc = vlc();
+    InstalledSnap other = app("other").plug("camera", "camera").plug("home", "home").build();
+    AutoConnectRequest request = request(vlc, List.of(system, vlc, other), CLASSIC);
+    List<String> atOnce = words(POLICY.planAutoConnect(request));
+    assertThat(atOnce).hasSize(VLC_PLUGS.length)
+        .anyMatch(w -> w.startsWith("vlc:camera core:camera | auto-connection denied"));
+
+    // Worded only after other decisions have reused the pooled sessions, and on another thread.
+    AutoConnectPlan late = POLICY.planAutoConnect(request);
+    for (int i = 0; i < 3; i++) {
+      POLICY.planAutoConnect(request(other, List.of(system, vlc, other), CLASSIC));
+    }
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      assertThat(reader.submit(() -> words(late)).get()).isEqualTo(atOnce);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
 }
