@@ -263,12 +263,7 @@ public final class FileStateStore implements StateStore {
       return Optional.of(new Stored(snapshot.state(), Optional.empty(), snapshot.checksum(),
           snapshot.bytes(), 0, 0));
     }
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(journalFile);
-    } catch (IOException e) {
-      throw new StateStoreException("cannot read journal " + journalFile + ": " + e, e);
-    }
+    byte[] bytes = readAll(journalFile, "journal");
     try {
       return Optional.of(replay(snapshot, bytes));
     } catch (StateStoreException e) {
@@ -530,13 +525,16 @@ public final class FileStateStore implements StateStore {
     return new Encoded(out, checksum);
   }
 
-  private static Snapshot read(Path path) {
-    byte[] bytes;
+  private static byte[] readAll(Path path, String what) {
     try {
-      bytes = Files.readAllBytes(path);
+      return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new StateStoreException("cannot read state file " + path + ": " + e, e);
+      throw new StateStoreException("cannot read " + what + " " + path + ": " + e, e);
     }
+  }
+
+  private static Snapshot read(Path path) {
+    byte[] bytes = readAll(path, "state file");
     try {
       SystemState state = decode(bytes);
       return new Snapshot(state, checksumOf(bytes), bytes.length);

@@ -57,33 +57,32 @@ final class Decisions {
 
   /** The verdicts about {@code check} that count (none overrides them), denials first. */
   List<Verdict> counted(Check check) {
-    List<Verdict> all = all(check);
-    if (all.size() == 1) {
-      return all;
+    return counted(all(check));
+  }
+
+  private List<Verdict> counted(List<Verdict> all) {
+    List<Verdict> counted = those(all, false);
+    if (counted.size() > 1) {
+      counted.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
     }
-    List<Verdict> counted = new ArrayList<>(all.size());
-    for (Verdict v : all) {
-      if (!overridden.contains(v)) {
-        counted.add(v);
-      }
-    }
-    counted.sort((a, b) -> Boolean.compare(a.isAllowed(), b.isAllowed()));
     return counted;
   }
 
-  /** The verdicts about {@code check} that others override. */
-  private List<Verdict> overruled(Check check) {
-    List<Verdict> all = all(check);
+  /**
+   * The verdicts of {@code all} that others override, or ({@code overriddenOnes} false) those
+   * that count, in their order; a lone verdict always counts.
+   */
+  private List<Verdict> those(List<Verdict> all, boolean overriddenOnes) {
     if (all.size() == 1) {
-      return List.of();
+      return overriddenOnes ? List.of() : all;
     }
-    List<Verdict> overruled = new ArrayList<>();
+    List<Verdict> out = new ArrayList<>(all.size());
     for (Verdict v : all) {
-      if (overridden.contains(v)) {
-        overruled.add(v);
+      if (overridden.contains(v) == overriddenOnes) {
+        out.add(v);
       }
     }
-    return overruled;
+    return out;
   }
 
   /**
@@ -91,8 +90,9 @@ final class Decisions {
    * picked now (not from this object, so that it does not keep the whole session's verdicts).
    */
   Decision decision(Check check) {
-    List<Verdict> counted = counted(check);
-    List<Verdict> overruled = overruled(check);
+    List<Verdict> all = all(check);
+    List<Verdict> counted = counted(all);
+    List<Verdict> overruled = those(all, true);
     Verdict first = counted.get(0);
     var decision = Decision.builder()
         .kind(check.getKind())
