@@ -51,7 +51,11 @@ public final class InterfaceManagerBuilder {
     return this;
   }
 
-  /** The device of a new state. Default: {@link Device#classicUbuntu()}. */
+  /**
+   * The device of a new state. Default: {@link Device#classicUbuntu()}. A stored state must be
+   * for this device; when the device's model names no gadget snap, the one its seeding named is
+   * accepted.
+   */
   public InterfaceManagerBuilder device(Device device) {
     this.device = Objects.requireNonNull(device, "device");
     return this;
@@ -152,7 +156,7 @@ public final class InterfaceManagerBuilder {
       throw new StateStoreException("the stored state has system snap \"" + stored
           + "\", not the configured \"" + systemSnap + "\"");
     }
-    if (device != null && !device.equals(state.device())) {
+    if (device != null && !device.equals(withoutNamedGadget(state.device()))) {
       throw new StateStoreException("the stored state is for device " + state.device()
           + ", not the configured " + device);
     }
@@ -164,6 +168,15 @@ public final class InterfaceManagerBuilder {
       opened.save(state);
     }
     return state;
+  }
+
+  /**
+   * The stored device as configured: a model that names no gadget snap gets the seed's, so the
+   * configured device lacks the gadget seeding named.
+   */
+  private Device withoutNamedGadget(Device stored) {
+    return device.gadget().isPresent() || stored.gadget().isEmpty() ? stored
+        : Device.builder().from(stored).gadget(Optional.empty()).build();
   }
 
   private ImmutableSet<String> implicitFor(Device device) {

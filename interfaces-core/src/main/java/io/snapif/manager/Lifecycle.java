@@ -8,6 +8,7 @@ import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.model.Snap;
+import io.snapif.model.SnapType;
 import io.snapif.spi.PolicyEvaluator;
 import java.util.HashSet;
 import java.util.List;
@@ -127,6 +128,11 @@ final class Lifecycle {
             "cannot seed snap \"" + snap.name() + "\" twice");
       }
     }
+    // the model names the seed's gadget, unless it names one already
+    if (draft.device().gadget().isEmpty()) {
+      snaps.stream().filter(s -> s.snap().type() == SnapType.GADGET).findFirst()
+          .ifPresent(gadget -> draft.nameGadget(gadget.name()));
+    }
     for (InstalledSnap snap : snaps) {
       install(draft, snap);
     }
@@ -175,6 +181,13 @@ final class Lifecycle {
   }
 
   private void checkInstallation(StateDraft draft, InstalledSnap snap) {
+    // the model allows one gadget snap, whatever the policy says
+    Optional<String> gadget = draft.device().expectedGadget();
+    if (snap.snap().type() == SnapType.GADGET && gadget.isPresent()
+        && !gadget.get().equals(snap.name())) {
+      throw new OperationException(ErrorKind.INSTALL_DENIED, "cannot install gadget \""
+          + snap.name() + "\", model assertion requests \"" + gadget.get() + "\"");
+    }
     Decision decision = policy.checkInstallation(snap, draft.device());
     draft.decision(decision);
     if (!decision.allowed()) {

@@ -37,7 +37,7 @@ final class StateDraft {
   private final SystemState base;
   private final StateIndex baseIndex;
   private StateIndex index;
-  private final Device device;
+  private Device device;
   private final String systemSnapName;
   /** Base snaps removed (a base snap removed and put again goes last). */
   private final Set<String> removed = new LinkedHashSet<>();
@@ -63,6 +63,11 @@ final class StateDraft {
 
   Device device() {
     return device;
+  }
+
+  /** Records that the device's model names {@code gadget} as its gadget snap. */
+  void nameGadget(String gadget) {
+    device = Device.builder().from(device).gadget(gadget).build();
   }
 
   String systemSnapName() {
@@ -198,7 +203,7 @@ final class StateDraft {
 
   /** Whether the draft differs from its base in anything but the generation. */
   boolean differsFromBase() {
-    if (seeded != base.seeded() || !removed.isEmpty()
+    if (seeded != base.seeded() || !device.equals(base.device()) || !removed.isEmpty()
         || put.values().stream().anyMatch(this::changesBase)) {
       return true;
     }
@@ -218,6 +223,7 @@ final class StateDraft {
     var change = StateChange.builder()
         .generation(generation)
         .seeded(seeded)
+        .device(device.equals(base.device()) ? Optional.empty() : Optional.of(device))
         .addAllRemovedSnaps(removed);
     put.values().stream().filter(this::changesBase).forEach(change::addPutSnaps);
     forEachEntryChange((id, before, after) -> {

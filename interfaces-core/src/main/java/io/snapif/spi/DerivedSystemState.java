@@ -100,8 +100,8 @@ final class DerivedSystemState extends SystemState {
     for (Connection c : change.putConnections()) {
       conns = conns.plus(c.id(), c);
     }
-    return new DerivedSystemState(device, change.seeded(), change.generation(), order, seqs, next,
-        conns, from, change);
+    return new DerivedSystemState(change.device().orElse(device), change.seeded(),
+        change.generation(), order, seqs, next, conns, from, change);
   }
 
   @Override

@@ -28,7 +28,8 @@ import java.util.Optional;
  *
  * <pre>
  * {"generation": 7, "seeded": true,
- *  "device": {"classic": true, "distro": "ubuntu", "brand": ..., "model": ..., "store": ...},
+ *  "device": {"classic": true, "distro": "ubuntu", "brand": ..., "model": ..., "store": ...,
+ *             "gadget": ...},
  *  "snaps": [{"name": "vlc", "type": "app", "version": "3.0", "revision": 2,
  *             "snap-id": ..., "publisher-id": ..., "declaration": {...} (absent: --dangerous),
  *             "plugs": {"camera": {"interface": "camera", "attrs": {...}}}, "slots": {...},
@@ -81,6 +82,7 @@ final class StateJson {
     device.brand().ifPresent(v -> out.put("brand", v));
     device.model().ifPresent(v -> out.put("model", v));
     device.store().ifPresent(v -> out.put("store", v));
+    device.gadget().ifPresent(v -> out.put("gadget", v));
     return out;
   }
 
@@ -91,6 +93,7 @@ final class StateJson {
         .brand(in.optField("brand").map(JsonInput::text))
         .model(in.optField("model").map(JsonInput::text))
         .store(in.optField("store").map(JsonInput::text))
+        .gadget(in.optField("gadget").map(JsonInput::text))
         .build();
   }
 

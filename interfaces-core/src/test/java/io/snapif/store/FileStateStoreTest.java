@@ -73,7 +73,7 @@ class FileStateStoreTest {
         .auto(true).byGadget(true).undesired(true).build();
     return SystemState.builder()
         .device(Device.builder().classic(false).distro("ubuntu-core").brand("acme")
-            .model("box").store("acme-store").build())
+            .model("box").store("acme-store").gadget("pc").build())
         .addSnaps(system(), vlc, pc, local)
         .putConnections(manual.id(), manual)
         .putConnections(auto.id(), auto)

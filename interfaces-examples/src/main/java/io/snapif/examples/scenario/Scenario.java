@@ -38,6 +38,12 @@ public abstract class Scenario {
   /** {@code model.store}, when the scenario gives one. */
   public abstract Optional<String> store();
 
+  /**
+   * {@code model.gadget}, when the scenario gives one; else the seed's gadget snap becomes the
+   * model's when seeding (and an Ubuntu Core device without one expects {@code pc}).
+   */
+  public abstract Optional<String> gadget();
+
   /** The snaps by name, in the order of the file. */
   public abstract ImmutableMap<String, SnapSpec> snaps();
 
@@ -55,6 +61,7 @@ public abstract class Scenario {
         .brand(brandId().orElse(classic() ? "generic" : "canonical"))
         .model(modelName().orElse(classic() ? "generic-classic" : "pc"))
         .store(store())
+        .gadget(gadget())
         .build();
   }
 

@@ -34,7 +34,7 @@ public final class ScenarioReader {
   private static final ImmutableSet<String> TOP_KEYS =
       ImmutableSet.of("name", "description", "classic", "distro", "model", "snaps", "ops");
   private static final ImmutableSet<String> MODEL_KEYS =
-      ImmutableSet.of("brand-id", "model", "store");
+      ImmutableSet.of("brand-id", "model", "store", "gadget");
   private static final ImmutableSet<String> SNAP_KEYS = ImmutableSet.of(
       "yaml", "snap-id", "publisher-id", "declaration", "dangerous", "gadget-yaml");
 
@@ -99,7 +99,8 @@ public final class ScenarioReader {
         onlyKeys(model, "model", MODEL_KEYS);
         b.brandId(string(model, "brand-id", "model"))
             .modelName(string(model, "model", "model"))
-            .store(string(model, "store", "model"));
+            .store(string(model, "store", "model"))
+            .gadget(string(model, "gadget", "model"));
       }
       JsonNode snaps = root.get("snaps");
       if (snaps != null && !snaps.isNull()) {

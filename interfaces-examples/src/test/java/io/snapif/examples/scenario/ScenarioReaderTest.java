@@ -75,6 +75,8 @@ class ScenarioReaderTest {
     Scenario branded = ScenarioReader.parse("""
         {"classic": false, "distro": "debian",
          "model": {"brand-id": "acme", "store": "acme-store"}, "ops": []}""", "t.json", "t");
+    Scenario withGadget = ScenarioReader.parse(
+        "{\"model\": {\"gadget\": \"pi\"}, \"ops\": []}", "t.json", "t");
 
     assertThat(classic.device()).isEqualTo(Device.builder().classic(true).distro("ubuntu")
         .brand("generic").model("generic-classic").build());
@@ -82,6 +84,8 @@ class ScenarioReaderTest {
         .brand("canonical").model("pc").build());
     assertThat(branded.device()).isEqualTo(Device.builder().classic(false).distro("debian")
         .brand("acme").model("pc").store("acme-store").build());
+    assertThat(withGadget.device()).isEqualTo(Device.builder().classic(true).distro("ubuntu")
+        .brand("generic").model("generic-classic").gadget("pi").build());
   }
 
   @Test
