@@ -30,9 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>Design notes. The plan is policy (which candidates are allowed, the arity rule); this class
  * only gathers the candidates (every same-interface endpoint on the installed snaps, as snapd's
- * repository does) and the state entries among them, and then makes the planned connections,
- * never touching a pair that already has an entry: an undesired entry is how a user's
- * disconnect survives refreshes.
+ * repository does) and the state entries among them, and then makes the planned connections.
+ * The plan must leave out pairs that have an entry (an undesired entry is how a user's
+ * disconnect survives refreshes); a plan that does not is refused loudly.
  */
 final class AutoConnector {
   private final PolicyEvaluator policy;
@@ -134,7 +134,9 @@ final class AutoConnector {
     for (ConnectionId id : plan.connections()) {
       ConnectCandidate candidate = plannedCandidate(request, id);
       if (draft.entry(id).isPresent()) {
-        continue; // established or remembered: auto-connect never touches it
+        // policy must leave pairs in state alone: an undesired one is a user's disconnect
+        throw new IllegalStateException("the policy evaluator planned connection " + id
+            + ", which is in state already");
       }
       connector.record(draft, connector.prepare(candidate, true, false));
     }

@@ -9,7 +9,9 @@ import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.model.Snap;
 import io.snapif.model.SnapType;
+import io.snapif.spi.EntryEvent;
 import io.snapif.spi.PolicyEvaluator;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +25,16 @@ import java.util.Set;
  * drops the draft, so nothing done before the refusal counts.
  */
 final class Lifecycle {
-  /** The interface whose auto-connections snapd never drops when an end goes away. */
-  private static final String CORE_SUPPORT = "core-support";
-
   private final PolicyEvaluator policy;
   private final AutoConnector autoConnector;
   private final ManualConnections manual;
+  private final EntryFates fates;
 
   Lifecycle(PolicyEvaluator policy, Connector connector) {
     this.policy = policy;
     this.autoConnector = new AutoConnector(policy, connector);
-    this.manual = new ManualConnections(connector);
+    this.fates = new EntryFates(policy);
+    this.manual = new ManualConnections(connector, fates);
   }
 
   AutoConnector autoConnector() {
@@ -166,17 +167,8 @@ final class Lifecycle {
       throw new OperationException(ErrorKind.CONFLICT,
           "cannot remove the system snap \"" + name + "\"");
     }
-    // Connections in effect are deleted, not marked undesired: a reinstall may auto-connect
-    // again. Remembered entries leave the state too, but are kept aside until the manager is
-    // closed, because snapd 2.57.6 keeps them in its state until it restarts: reinstalling the
-    // snap before that finds them (an undesired one still keeps auto-connect away).
-    for (Connection e : draft.entriesOf(name)) {
-      if (draft.inEffect(e)) {
-        draft.removeEntry(e.id());
-      } else {
-        draft.retire(e);
-      }
-    }
+    // policy decides: deleted (a reinstall may auto-connect again) or retired until close
+    fates.decide(draft, EntryEvent.Kind.REMOVE, name, false, draft.entriesOf(name));
     draft.removeSnap(name);
   }
 
@@ -198,27 +190,22 @@ final class Lifecycle {
   }
 
   /**
-   * After a snap's plugs and slots were replaced (snapd's {@code reloadConnections}): an
-   * automatic, non-gadget entry that lost its plug or slot is dropped, since auto-connect can
-   * make it again; any other such entry (manual, by the gadget) is kept, dormant, and comes back
-   * into effect when its ends return. Entries still in effect are not checked against policy
-   * again; only {@code content} (when both ends still name the same content) and {@code
-   * system-files} get their static attributes refreshed. Undesired entries are left alone.
+   * After a snap's plugs and slots were replaced (snapd's {@code reloadConnections}): policy
+   * decides what becomes of the entries that lost their plug or slot (dropped, or kept dormant
+   * until their ends return). Entries still in effect are not checked against policy again;
+   * only {@code content} (when both ends still name the same content) and {@code system-files}
+   * get their static attributes refreshed.
    */
-  private static void reloadConnections(StateDraft draft, String snapName) {
+  private void reloadConnections(StateDraft draft, String snapName) {
+    List<Connection> endLost = new ArrayList<>();
     for (Connection entry : draft.entriesOf(snapName)) {
-      if (entry.undesired()) {
-        continue;
-      }
       Optional<Plug> plug = draft.plug(entry.id().plug());
       Optional<Slot> slot = draft.slot(entry.id().slot());
       if (plug.isEmpty() || slot.isEmpty()) {
-        if (entry.auto() && !entry.byGadget() && !entry.iface().equals(CORE_SUPPORT)) {
-          draft.removeEntry(entry.id());
-        }
+        endLost.add(entry);
         continue;
       }
-      if (!plug.get().iface().equals(slot.get().iface())) {
+      if (entry.undesired() || !plug.get().iface().equals(slot.get().iface())) {
         continue; // cannot be connected; kept as it is
       }
       if (refreshesStaticAttributes(plug.get(), slot.get())) {
@@ -228,6 +215,7 @@ final class Lifecycle {
             .build());
       }
     }
+    fates.decide(draft, EntryEvent.Kind.REFRESH, snapName, false, endLost);
   }
 
   private static boolean refreshesStaticAttributes(Plug plug, Slot slot) {

@@ -7,6 +7,7 @@ import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import java.util.ArrayList;
+import io.snapif.spi.EntryEvent;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +20,11 @@ import java.util.Optional;
  */
 final class ManualConnections {
   private final Connector connector;
+  private final EntryFates fates;
 
-  ManualConnections(Connector connector) {
+  ManualConnections(Connector connector, EntryFates fates) {
     this.connector = connector;
+    this.fates = fates;
   }
 
   void connect(StateDraft draft, Operation.Connect op) {
@@ -95,20 +98,8 @@ final class ManualConnections {
     if (targets.isEmpty()) {
       throw new OperationException(ErrorKind.NOT_CONNECTED, "nothing to do");
     }
-    for (Connection entry : targets) {
-      if (op.forget() || !entry.auto()) {
-        draft.removeEntry(entry.id());
-      } else {
-        // remembered so that no install or refresh makes it again; attributes are not kept
-        draft.putEntry(Connection.builder()
-            .id(entry.id())
-            .iface(entry.iface())
-            .auto(true)
-            .byGadget(entry.byGadget())
-            .undesired(true)
-            .build());
-      }
-    }
+    // policy decides what each disconnected entry becomes (remembered, or gone)
+    fates.decide(draft, EntryEvent.Kind.DISCONNECT, snap, op.forget(), targets);
   }
 
   /** {@code snap:plug snap:slot}: the entry (with forget) or the connection in effect. */

@@ -20,4 +20,11 @@ public interface PolicyEvaluator {
 
   /** What auto-connect connects for a snap just installed or refreshed. */
   AutoConnectPlan planAutoConnect(AutoConnectRequest request);
+
+  /**
+   * What becomes of the state entries a lifecycle event touches: a disconnected auto-connection
+   * is remembered as undesired, a refresh drops an automatic entry that lost an end, and so on.
+   * The plan must decide every touched entry.
+   */
+  EntryPlan planEntries(EntryEvent event);
 }

@@ -132,6 +132,11 @@ class ListenersAndHooksTest {
     // like snapd's connect task: prepare hooks first, then the connection rules
     io.snapif.spi.PolicyEvaluator policy = new io.snapif.spi.PolicyEvaluator() {
       @Override
+      public io.snapif.spi.EntryPlan planEntries(io.snapif.spi.EntryEvent event) {
+        return Fixtures.POLICY.planEntries(event);
+      }
+
+      @Override
       public Decision checkInstallation(io.snapif.model.InstalledSnap snap,
           io.snapif.model.Device device) {
         return Fixtures.POLICY.checkInstallation(snap, device);

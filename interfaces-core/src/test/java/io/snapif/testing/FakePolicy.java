@@ -15,9 +15,14 @@ import io.snapif.model.Slot;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,8 +31,15 @@ import java.util.Set;
  * declaration grants by having a plug rule for them), and interfaces whose auto-connection may
  * connect any number of slots. Arity follows snapd: with a {@code 1} arity, only a single
  * allowed candidate is connected.
+ *
+ * <p>What becomes of state entries on disconnect, refresh and removal is snapd's. When the
+ * system property {@code snapif.test.entryPolicy} names a static factory ({@code
+ * pkg.Class#method}) of a real evaluator, that evaluator decides it: the policy module runs the
+ * core's lifecycle tests so, against its Drools rules.
  */
 public final class FakePolicy implements PolicyEvaluator {
+  private static final PolicyEvaluator ENTRY_POLICY = entryPolicy();
+
   private final ImmutableSet<String> denyInstall;
   private final ImmutableSet<String> denyConnect;
   private final ImmutableSet<String> autoConnect;
@@ -129,6 +141,45 @@ public final class FakePolicy implements PolicyEvaluator {
       endpoints.add(endpoint(Side.SLOT, name, candidates, connect, request));
     });
     return AutoConnectPlan.builder().addAllEndpoints(endpoints).build();
+  }
+
+  @Override
+  public EntryPlan planEntries(EntryEvent event) {
+    if (ENTRY_POLICY != null) {
+      return ENTRY_POLICY.planEntries(event);
+    }
+    Map<ConnectionId, EntryPlan.Outcome> out = new HashMap<>();
+    for (EntryEvent.Touched t : event.entries()) {
+      out.put(t.entry().id(), new EntryPlan.Outcome(fate(event, t), "fake", ""));
+    }
+    return new EntryPlan(out);
+  }
+
+  /** snapd 2.57.6's outcomes. */
+  private static EntryPlan.Fate fate(EntryEvent event, EntryEvent.Touched t) {
+    var entry = t.entry();
+    return switch (event.kind()) {
+      case DISCONNECT -> event.forget() || !entry.auto()
+          ? EntryPlan.Fate.DELETE : EntryPlan.Fate.UNDESIRED;
+      case REFRESH -> entry.auto() && !entry.byGadget() && !entry.undesired()
+          && !entry.iface().equals("core-support")
+          ? EntryPlan.Fate.DELETE : EntryPlan.Fate.KEEP;
+      case REMOVE -> t.inEffect() ? EntryPlan.Fate.DELETE : EntryPlan.Fate.RETIRE;
+    };
+  }
+
+  private static PolicyEvaluator entryPolicy() {
+    String factory = System.getProperty("snapif.test.entryPolicy", "");
+    if (factory.isEmpty()) {
+      return null;
+    }
+    try {
+      String[] parts = factory.split("#", 2);
+      Method make = Class.forName(parts[0]).getMethod(parts[1]);
+      return (PolicyEvaluator) make.invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("snapif.test.entryPolicy=" + factory, e);
+    }
   }
 
   /** The allowed candidates when the arity lets them all connect, else none. */

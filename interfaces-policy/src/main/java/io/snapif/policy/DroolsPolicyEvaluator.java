@@ -19,6 +19,8 @@ import io.snapif.policy.fact.Verdict;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +66,14 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   private final RuleBase rules;
   private final long firingLimit;
   private final AutoConnectPlanner planner;
+  private final EntryPlanner entryPlanner;
 
   private DroolsPolicyEvaluator(Declaration base, RuleBase rules, long firingLimit) {
     this.base = base;
     this.rules = rules;
     this.firingLimit = firingLimit;
     this.planner = new AutoConnectPlanner(rules, base, firingLimit);
+    this.entryPlanner = new EntryPlanner(rules, firingLimit);
   }
 
   /**
@@ -170,6 +174,21 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   @Override
   public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
     return planner.plan(request);
+  }
+
+  /**
+   * What becomes of the state entries a lifecycle event touches, by the rules of {@code
+   * lifecycle.drl}: a disconnected automatic connection is remembered as undesired, a manual one
+   * deleted; a refresh drops an automatic entry that lost its plug or slot and keeps a manual or
+   * gadget one dormant; a removal deletes connections in effect and retires remembered entries.
+   * A site rule's {@code EntryFate.custom(...)} overrides the built-in fate.
+   *
+   * @throws RuleExecutionException if no rule decides an entry, the fates that count disagree,
+   *     a rule fails, or the rules do not settle
+   */
+  @Override
+  public EntryPlan planEntries(EntryEvent event) {
+    return entryPlanner.plan(event);
   }
 
   /** The base declaration this evaluator applies. */

@@ -12,6 +12,8 @@ import io.snapif.policy.DroolsPolicyEvaluator;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
@@ -112,6 +114,11 @@ public final class Managers {
     @Override
     public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
       return engine.get().planAutoConnect(request);
+    }
+
+    @Override
+    public EntryPlan planEntries(EntryEvent event) {
+      return engine.get().planEntries(event);
     }
   }
 }

@@ -1,0 +1,61 @@
+package io.snapif.manager;
+
+import io.snapif.model.Connection;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
+import io.snapif.spi.PolicyEvaluator;
+import java.util.List;
+
+/**
+ * Asks policy what becomes of the state entries a lifecycle event touches, and applies its plan
+ * to the draft as it is. The decisions (remembered as undesired, dropped, dormant, retired) are
+ * the policy's; this class only carries them out, and fails when the plan leaves an entry
+ * undecided or gives it a fate the event cannot have.
+ */
+final class EntryFates {
+  private final PolicyEvaluator policy;
+
+  EntryFates(PolicyEvaluator policy) {
+    this.policy = policy;
+  }
+
+  /** Decides and applies the fate of {@code entries}, touched by an event about {@code snap}. */
+  void decide(StateDraft draft, EntryEvent.Kind kind, String snap, boolean forget,
+      List<Connection> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    List<EntryEvent.Touched> touched = entries.stream()
+        .map(e -> new EntryEvent.Touched(e, draft.plug(e.id().plug()).isPresent(),
+            draft.slot(e.id().slot()).isPresent(), draft.inEffect(e)))
+        .toList();
+    EntryPlan plan = policy.planEntries(new EntryEvent(kind, snap, forget, touched));
+    for (Connection entry : entries) {
+      apply(draft, kind, entry, plan.outcome(entry.id()));
+    }
+  }
+
+  private static void apply(StateDraft draft, EntryEvent.Kind kind, Connection entry,
+      EntryPlan.Outcome outcome) {
+    switch (outcome.fate()) {
+      case KEEP -> { }
+      case DELETE -> draft.removeEntry(entry.id());
+      // attributes are not kept: a remembered pair is connected afresh if ever
+      case UNDESIRED -> draft.putEntry(Connection.builder()
+          .id(entry.id())
+          .iface(entry.iface())
+          .auto(true)
+          .byGadget(entry.byGadget())
+          .undesired(true)
+          .build());
+      case RETIRE -> {
+        if (kind != EntryEvent.Kind.REMOVE) {
+          throw new IllegalStateException("policy rule \"" + outcome.rule() + "\" retires "
+              + entry.id() + " on " + kind + "; only a removal retires entries");
+        }
+        draft.retire(entry);
+      }
+      default -> throw new AssertionError(outcome.fate());
+    }
+  }
+}
