@@ -28,8 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -204,6 +206,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     private Declaration base; // null: snapd's, parsed by build()
     private final List<Object> ruleFiles = new ArrayList<>();
     private long firingLimit = DEFAULT_FIRING_LIMIT;
+    private final Set<String> withoutBuiltin = new LinkedHashSet<>();
 
     private Builder() {}
 
@@ -248,6 +251,15 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     }
 
     /**
+     * Leaves out the built-in rule {@code name}: for tests that show each built-in rule is
+     * needed (deleting it must change some outcome).
+     */
+    Builder withoutBuiltinRule(String name) {
+      withoutBuiltin.add(Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
+    /**
      * The evaluator.
      *
      * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
@@ -260,7 +272,9 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       }
       // Loading the rules (mostly Drools' classes) and parsing the base declaration take about
       // the same time at start-up: do them side by side.
-      FutureTask<RuleBase> rules = new FutureTask<>(() -> RuleBase.withCustom(sources).warmedUp());
+      Set<String> left = Set.copyOf(withoutBuiltin);
+      FutureTask<RuleBase> rules =
+          new FutureTask<>(() -> RuleBase.withCustom(sources, left).warmedUp());
       Thread loader = new Thread(rules, "snapif-policy-rules");
       loader.setDaemon(true);
       loader.start();

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -50,12 +51,13 @@ final class RuleBase {
   }
 
   /**
-   * The built-in rules and {@code sources}.
+   * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
    * @throws RuleCompilationException for the first source that does not compile
+   * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
-  static RuleBase withCustom(List<RuleSource> sources) {
-    if (sources.isEmpty()) {
+  static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
+    if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
     List<KiePackage> packages = new ArrayList<>();
@@ -63,8 +65,14 @@ final class RuleBase {
       packages.addAll(compile(source));
     }
     KieBase base = KieBaseBuilder.createKieBaseFromModel(Builtin.MODELS);
+    for (String rule : leftOut) {
+      if (base.getRule(BUILTIN_PACKAGE, rule) == null) {
+        throw new IllegalArgumentException("no built-in rule \"" + rule + "\"");
+      }
+      base.removeRule(BUILTIN_PACKAGE, rule);
+    }
     ((InternalKnowledgeBase) base).addPackages(packages);
-    return new RuleBase(base, true);
+    return new RuleBase(base, !sources.isEmpty());
   }
 
   private static List<KiePackage> compile(RuleSource source) {

@@ -1,0 +1,269 @@
+package io.snapif.policy;
+
+import static io.snapif.policy.Fixtures.app;
+import static io.snapif.policy.Fixtures.snap;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableMap;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.manager.Operation;
+import io.snapif.model.Connection;
+import io.snapif.model.ConnectionId;
+import io.snapif.model.InstalledSnap;
+import io.snapif.model.SnapType;
+import io.snapif.spi.PolicyEvaluator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of {@code lifecycle.drl} through a real manager: what disconnect, refresh and removal
+ * make of state entries, as snapd 2.57.6 does. Every rule of the file is needed: leaving any one
+ * out changes an outcome of {@link #lifecycle}.
+ */
+class LifecycleRulesTest {
+  /** The source (the build compiles the DRL into classes and leaves the text out of the jar). */
+  private static final Path LIFECYCLE_DRL =
+      Path.of("src/main/resources/io/snapif/policy/rules/lifecycle.drl");
+
+  private static InstalledSnap vlc(String... plugs) {
+    var spec = app("vlc");
+    for (String plug : plugs) {
+      spec.plug(plug, plug);
+    }
+    return spec.build();
+  }
+
+  private static InstalledSnap snapd(boolean withCoreSupport) {
+    var spec = snap("snapd", SnapType.SNAPD).publisher("canonical");
+    if (withCoreSupport) {
+      spec.plug("core-support", "core-support");
+    }
+    return spec.build();
+  }
+
+  /** Entry flags by id: {@code auto}, {@code manual}, plus {@code ,undesired}. */
+  private static Map<String, String> flags(InterfaceManager m) {
+    Map<String, String> out = new TreeMap<>();
+    for (Connection c : m.connections().values()) {
+      out.put(c.id().toString(), (c.auto() ? "auto" : "manual")
+          + (c.byGadget() ? ",gadget" : "") + (c.undesired() ? ",undesired" : ""));
+    }
+    return out;
+  }
+
+  private static Operation disconnect(String plug, String slot, boolean forget) {
+    String[] p = plug.split(":");
+    String[] s = slot.split(":");
+    return new Operation.Disconnect(p[0], p[1], Optional.of(s[0]), Optional.of(s[1]), forget);
+  }
+
+  private static Operation connect(String plug, String slot) {
+    String[] p = plug.split(":");
+    String[] s = slot.split(":");
+    return new Operation.Connect(p[0], p[1], Optional.of(s[0]), Optional.of(s[1]));
+  }
+
+  /**
+   * A lifecycle on classic that meets every rule of lifecycle.drl, asserting snapd's outcome at
+   * each step. Fails (an assertion, or the manager refusing an undecided entry) when a rule is
+   * missing.
+   */
+  static void lifecycle(PolicyEvaluator policy) {
+    InterfaceManager m = InterfaceManager.builder().policy(policy).build();
+    m.apply(new Operation.Install(vlc("network", "home", "camera")));
+    assertThat(flags(m)).containsOnly(
+        Map.entry("vlc:home core:home", "auto"), Map.entry("vlc:network core:network", "auto"));
+
+    // disconnect: auto -> undesired; manual -> deleted; --forget -> deleted
+    m.apply(disconnect("vlc:network", "core:network", false));
+    m.apply(connect("vlc:camera", "core:camera"));
+    m.apply(disconnect("vlc:camera", "core:camera", false));
+    m.apply(disconnect("vlc:home", "core:home", true));
+    assertThat(flags(m)).containsOnly(Map.entry("vlc:network core:network", "auto,undesired"));
+
+    // refresh without network and camera: the undesired entry and the manual one stay
+    m.apply(connect("vlc:camera", "core:camera"));
+    m.apply(new Operation.Refresh(vlc("home")));
+    assertThat(flags(m)).containsOnly(
+        Map.entry("vlc:camera core:camera", "manual"),
+        Map.entry("vlc:home core:home", "auto"),
+        Map.entry("vlc:network core:network", "auto,undesired"));
+    // refresh without home: the automatic entry is dropped; camera is back in effect
+    m.apply(new Operation.Refresh(vlc("network", "camera")));
+    assertThat(flags(m)).containsOnly(
+        Map.entry("vlc:camera core:camera", "manual"),
+        Map.entry("vlc:network core:network", "auto,undesired"));
+
+    // an automatic core-support entry survives losing its plug
+    m.apply(new Operation.Install(snapd(true)));
+    ConnectionId coreSupport = ConnectionId.parse("snapd:core-support core:core-support");
+    m.apply(new Operation.ImportConnections(ImmutableMap.of(coreSupport, Connection.builder()
+        .id(coreSupport).iface("core-support").auto(true).build())));
+    m.apply(new Operation.Refresh(snapd(false)));
+    assertThat(flags(m)).containsEntry(coreSupport.toString(), "auto");
+
+    // removal deletes the connection in effect and retires the undesired entry: a reinstall
+    // before the manager closes stays disconnected from network, and camera is not connected
+    m.apply(new Operation.Remove("vlc"));
+    assertThat(flags(m)).doesNotContainKeys(
+        "vlc:camera core:camera", "vlc:network core:network");
+    m.apply(new Operation.Install(vlc("network", "camera")));
+    assertThat(flags(m)).containsEntry("vlc:network core:network", "auto,undesired")
+        .doesNotContainKey("vlc:camera core:camera");
+  }
+
+  @Test
+  void builtinRules_giveSnapdsOutcomes() {
+    lifecycle(DroolsPolicyEvaluator.builtin());
+  }
+
+  @Test
+  void everyLifecycleRule_isNeeded() throws IOException {
+    List<String> rules = ruleNames(LIFECYCLE_DRL);
+    assertThat(rules).hasSize(9);
+    List<String> notNeeded = new ArrayList<>();
+    for (String rule : rules) {
+      PolicyEvaluator without = DroolsPolicyEvaluator.builder().withoutBuiltinRule(rule).build();
+      try {
+        lifecycle(without);
+        notNeeded.add(rule);
+      } catch (AssertionError | RuntimeException expected) {
+        // the lifecycle noticed the missing rule
+      }
+    }
+    assertThat(notNeeded).as("rules whose removal changes no outcome").isEmpty();
+  }
+
+  @Test
+  void withoutARule_theEntryIsUndecided_andNothingChanges() {
+    PolicyEvaluator without = DroolsPolicyEvaluator.builder()
+        .withoutBuiltinRule("lifecycle: a disconnected manual connection is deleted").build();
+    InterfaceManager m = InterfaceManager.builder().policy(without).build();
+    m.apply(new Operation.Install(vlc("camera")));
+    m.apply(connect("vlc:camera", "core:camera"));
+    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
+    List<InstalledSnap> snapsBefore = m.snaps();
+
+    assertThatThrownBy(() -> m.apply(disconnect("vlc:camera", "core:camera", false)))
+        .isInstanceOf(RuleExecutionException.class)
+        .hasMessage("no policy rule decided the fate of the disconnect of state entry"
+            + " vlc:camera core:camera");
+    assertThat(m.connections()).isEqualTo(before);
+    assertThat(m.snaps()).isEqualTo(snapsBefore);
+  }
+
+  @Test
+  void siteRule_canForgetDisconnectsOfAnInterface() {
+    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: disconnects of network are not remembered"
+        when
+          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
+        then
+          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
+              "network comes back on the next refresh"));
+        end
+        """).build();
+    InterfaceManager m = InterfaceManager.builder().policy(policy).build();
+    m.apply(new Operation.Install(vlc("network", "home")));
+
+    m.apply(disconnect("vlc:network", "core:network", false));
+    m.apply(disconnect("vlc:home", "core:home", false));
+    assertThat(flags(m)).containsOnly(Map.entry("vlc:home core:home", "auto,undesired"));
+
+    m.apply(new Operation.Refresh(vlc("network", "home")));
+    assertThat(flags(m)).containsOnly(
+        Map.entry("vlc:home core:home", "auto,undesired"),
+        Map.entry("vlc:network core:network", "auto"));
+  }
+
+  @Test
+  void siteRules_thatDisagree_failTheOperation() {
+    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: keep"
+        when $e : TouchedEntry(event == Kind.DISCONNECT)
+        then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.KEEP, ""));
+        end
+
+        rule "site: delete"
+        when $e : TouchedEntry(event == Kind.DISCONNECT)
+        then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE, ""));
+        end
+        """).build();
+    InterfaceManager m = InterfaceManager.builder().policy(policy).build();
+    m.apply(new Operation.Install(vlc("network")));
+    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
+    List<InstalledSnap> snapsBefore = m.snaps();
+
+    assertThatThrownBy(() -> m.apply(disconnect("vlc:network", "core:network", false)))
+        .isInstanceOf(RuleExecutionException.class)
+        .hasMessageStartingWith("policy rules disagree on the fate of the disconnect of state"
+            + " entry vlc:network core:network: ")
+        .hasMessageContaining("\"site: keep\" says KEEP")
+        .hasMessageContaining("\"site: delete\" says DELETE");
+    assertThat(m.connections()).isEqualTo(before);
+    assertThat(m.snaps()).isEqualTo(snapsBefore);
+  }
+
+  @Test
+  void aFateTheEventCannotHave_failsLoudly_andNothingChanges() {
+    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: retire on disconnect"
+        when $e : TouchedEntry(event == Kind.DISCONNECT)
+        then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.RETIRE, ""));
+        end
+        """).build();
+    InterfaceManager m = InterfaceManager.builder().policy(policy).build();
+    m.apply(new Operation.Install(vlc("network")));
+    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
+    List<InstalledSnap> snapsBefore = m.snaps();
+
+    assertThatThrownBy(() -> m.apply(disconnect("vlc:network", "core:network", false)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("\"site: retire on disconnect\" retires vlc:network core:network");
+    assertThat(m.connections()).isEqualTo(before);
+    assertThat(m.snaps()).isEqualTo(snapsBefore);
+  }
+
+  /** The names of the rules in DRL file {@code path}. */
+  private static List<String> ruleNames(Path path) throws IOException {
+    String drl = Files.readString(path, StandardCharsets.UTF_8);
+    List<String> names = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^rule \"([^\"]+)\"").matcher(drl);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+}
