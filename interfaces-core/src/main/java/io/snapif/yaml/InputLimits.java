@@ -143,8 +143,7 @@ public final class InputLimits {
       public JsonToken nextToken() throws IOException {
         JsonToken token = delegate.nextToken();
         if (yaml.isCurrentAlias()) {
-          throw new JsonParseException(this,
-              "YAML aliases are not supported (*" + yaml.getText() + ")");
+          throw new AliasRefused(this, yaml.getText());
         }
         return token;
       }
@@ -158,6 +157,9 @@ public final class InputLimits {
    */
   public static Optional<String> problem(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AliasRefused a) {
+        return Optional.of(a.getOriginalMessage());
+      }
       String message = String.valueOf(t.getMessage());
       if (t instanceof StreamConstraintsException) {
         if (message.contains("nesting depth")) {
@@ -184,6 +186,15 @@ public final class InputLimits {
       }
     }
     return Optional.empty();
+  }
+
+  /** What {@link #refusingAliases} throws. */
+  private static final class AliasRefused extends JsonParseException {
+    private static final long serialVersionUID = 1L;
+
+    AliasRefused(JsonParser parser, String anchor) {
+      super(parser, "YAML aliases are not supported (*" + anchor + ")");
+    }
   }
 
   private static String tooDeep() {
