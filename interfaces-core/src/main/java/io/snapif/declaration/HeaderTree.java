@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.snapif.yaml.DocumentTooLargeException;
+import io.snapif.yaml.InputLimits;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +21,8 @@ import java.util.Map;
  * format would hold ({@code "true"}, {@code "2"}); YAML scalars keep their text as written.
  */
 final class HeaderTree {
-  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final YAMLFactory YAML =
+      InputLimits.yamlFactory(InputLimits.MAX_METADATA_BYTES);
 
   private HeaderTree() {}
 
@@ -84,10 +87,18 @@ final class HeaderTree {
         "unsupported value " + value + " (" + value.getClass().getSimpleName() + ")");
   }
 
-  /** Reads a YAML document whose top level is a map, keeping every scalar's text. */
+  /**
+   * Reads a YAML document whose top level is a map, keeping every scalar's text. Bounded by
+   * {@link InputLimits}; an alias is refused (the assertion format has none).
+   */
   static Document fromYaml(String text, String source) {
+    try {
+      InputLimits.checkSize(text, source, InputLimits.MAX_METADATA_BYTES);
+    } catch (DocumentTooLargeException e) {
+      throw new DeclarationException(source, 0, "", e.problem());
+    }
     Map<String, Integer> lines = new HashMap<>();
-    try (JsonParser parser = YAML.createParser(text)) {
+    try (JsonParser parser = InputLimits.refusingAliases(YAML.createParser(text))) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new DeclarationException(source, 0, "", "empty document");
@@ -98,9 +109,9 @@ final class HeaderTree {
       throw e.source().isEmpty() ? e.locate(source, nearestLine(lines, e.path())) : e;
     } catch (JsonProcessingException e) {
       JsonLocation loc = e.getLocation();
-      String problem = e.getOriginalMessage().strip().replaceAll("\\s+", " ");
-      throw new DeclarationException(
-          source, loc == null ? 0 : loc.getLineNr(), "", "invalid YAML: " + problem);
+      String problem = InputLimits.problem(e).orElseGet(
+          () -> "invalid YAML: " + e.getOriginalMessage().strip().replaceAll("\\s+", " "));
+      throw new DeclarationException(source, loc == null ? 0 : loc.getLineNr(), "", problem);
     } catch (IOException e) {
       throw new DeclarationException(source, 0, "", "cannot read YAML: " + e.getMessage());
     }

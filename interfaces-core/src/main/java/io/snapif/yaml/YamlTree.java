@@ -46,11 +46,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>Unlike go-yaml's non-strict {@code Unmarshal}, a key repeated in one mapping is an error.
  * SnakeYAML does the syntax; this class does the typing, so SnakeYAML's own (different) YAML 1.1
  * resolver is replaced by one that only records whether a scalar was plain.
+ *
+ * <p>Bounded by {@link InputLimits}: size ({@link InputLimits#MAX_METADATA_BYTES}, checked
+ * before parsing), nesting, aliases of collections, and the nodes aliases expand to.
  */
 final class YamlTree {
-  // Documents that expand to more nodes than this through aliases are refused (billion laughs).
-  private static final int MAX_NODES = 200_000;
-
   private static final Pattern PLAIN_FLOAT =
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
   private static final Pattern ANCHOR = Pattern.compile("^[0-9A-Za-z_-]+$");
@@ -72,10 +72,16 @@ final class YamlTree {
   /**
    * The first document of {@code text}; empty for an empty document or stream.
    *
-   * @throws YamlProblem for malformed YAML, repeated keys, recursive or excessive aliases
+   * @throws YamlProblem for malformed YAML, repeated keys, recursive or excessive aliases, or
+   *     a document over one of the {@link InputLimits}
    */
   static Optional<YamlNode> parse(String text) {
-    LoaderOptions options = new LoaderOptions();
+    try {
+      InputLimits.checkSize(text, "", InputLimits.MAX_METADATA_BYTES);
+    } catch (DocumentTooLargeException e) {
+      throw new YamlProblem(0, e.problem());
+    }
+    LoaderOptions options = InputLimits.loaderOptions(InputLimits.MAX_METADATA_BYTES);
     options.setAllowDuplicateKeys(true); // checked here, with go-yaml's key identity
     options.setTagInspector(tag -> true); // tags are only read, never instantiated
     Node root;
@@ -87,7 +93,8 @@ final class YamlTree {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       throw new YamlProblem(mark == null ? 0 : mark.getLine() + 1, syntaxMessage(e));
     } catch (YAMLException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new YamlProblem(0, "cannot parse YAML: " + e.getMessage());
+      throw new YamlProblem(0,
+          InputLimits.problem(e).orElse("cannot parse YAML: " + e.getMessage()));
     }
     if (root == null) {
       return Optional.empty();
@@ -103,8 +110,9 @@ final class YamlTree {
   }
 
   private YamlNode convert(Node node, Set<Node> open) {
-    if (++nodes > MAX_NODES) {
-      throw new YamlProblem(line(node), "document contains excessive aliasing");
+    if (++nodes > InputLimits.MAX_EXPANDED_NODES) {
+      throw new YamlProblem(line(node), "too many aliases: the document expands to more than "
+          + InputLimits.MAX_EXPANDED_NODES + " nodes (excessive aliasing)");
     }
     // libyaml (go-yaml) only takes letters, digits, '_' and '-' in anchor names; SnakeYAML more.
     if (node.getAnchor() != null && !ANCHOR.matcher(node.getAnchor()).matches()) {

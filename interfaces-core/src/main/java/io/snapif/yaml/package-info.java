@@ -9,6 +9,11 @@
  * <p>YAML is typed as snapd's go-yaml v2 types it (YAML 1.1: {@code yes}/{@code no}/{@code on}/
  * {@code off}/{@code y}/{@code n} are booleans); the node tree and the decoding rules are
  * package-private.
+ *
+ * <p>{@link io.snapif.yaml.InputLimits} bounds every outside document (size, nesting, YAML
+ * aliases) with the parsers' own limits; a document over one is refused with its reader's typed
+ * exception, or {@link io.snapif.yaml.DocumentTooLargeException} when a file is too large to
+ * be read at all.
  */
 @SnapifStyle
 package io.snapif.yaml;

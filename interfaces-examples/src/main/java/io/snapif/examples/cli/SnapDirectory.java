@@ -1,5 +1,6 @@
 package io.snapif.examples.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -11,8 +12,9 @@ import io.snapif.model.GadgetConnection;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.Snap;
 import io.snapif.model.SnapType;
+import io.snapif.yaml.DocumentTooLargeException;
+import io.snapif.yaml.InputLimits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +34,8 @@ import java.util.Optional;
 final class SnapDirectory {
   private static final List<String> DECLARATION_NAMES =
       List.of("snap-declaration.yaml", "snap-declaration.yml", "snap-declaration.json");
-  private static final ObjectMapper YAML = new YAMLMapper();
+  private static final ObjectMapper YAML =
+      new YAMLMapper(InputLimits.yamlFactory(InputLimits.MAX_METADATA_BYTES));
 
   private final Path snapYaml;
   private final Optional<Path> declaration;
@@ -114,14 +117,25 @@ final class SnapDirectory {
 
   /** The declaration's headers; {@link #installed} reads its rules. */
   JsonNode headers(Path file) {
-    try {
-      JsonNode node = YAML.readTree(read(file)); // YAML reads JSON too
+    return headers(read(file), file.toString());
+  }
+
+  /**
+   * A declaration file's headers (YAML or JSON), within {@link InputLimits}.
+   *
+   * @throws InvalidSnapException if the text is not a map of headers
+   */
+  static JsonNode headers(String text, String source) {
+    // Jackson would read an alias as its anchor's name, so it is refused
+    try (JsonParser parser = InputLimits.refusingAliases(YAML.createParser(text))) {
+      JsonNode node = YAML.readTree(parser);
       if (node == null || !node.isObject()) {
-        throw new InvalidSnapException(file.toString(), "not a map of headers", null);
+        throw new InvalidSnapException(source, "not a map of headers", null);
       }
       return node;
     } catch (IOException e) {
-      throw new InvalidSnapException(file.toString(), "cannot parse: " + e.getMessage(), e);
+      throw new InvalidSnapException(source,
+          InputLimits.problem(e).orElseGet(() -> "cannot parse: " + e.getMessage()), e);
     }
   }
 
@@ -129,9 +143,17 @@ final class SnapDirectory {
     return declaration;
   }
 
+  /**
+   * The text of a document, refused before it is read if over
+   * {@link InputLimits#MAX_METADATA_BYTES}.
+   *
+   * @throws InvalidSnapException if it is too large
+   */
   static String read(Path file) {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return InputLimits.readText(file, InputLimits.MAX_METADATA_BYTES);
+    } catch (DocumentTooLargeException e) {
+      throw new InvalidSnapException(file.toString(), e.problem(), e);
     } catch (IOException e) {
       throw new CliFailure("cannot read \"" + file + "\": " + e.getMessage(), e);
     }

@@ -13,6 +13,8 @@ import io.snapif.model.GadgetConnection;
 import io.snapif.model.Plug;
 import io.snapif.model.Slot;
 import io.snapif.model.Snap;
+import io.snapif.yaml.DocumentTooLargeException;
+import io.snapif.yaml.InputLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,11 +96,12 @@ final class ValidateCommand implements Callable<Integer> {
     r.put("path", file.toString());
     String text;
     try {
-      text = Files.readString(file);
-    } catch (IOException e) {
+      text = InputLimits.readText(file, InputLimits.MAX_METADATA_BYTES);
+    } catch (IOException | DocumentTooLargeException e) {
       r.put("kind", "unknown");
       r.put("ok", false);
-      r.putArray("errors").add("cannot read: " + e.getMessage());
+      r.putArray("errors").add(e instanceof DocumentTooLargeException
+          ? e.getMessage() : "cannot read: " + e.getMessage());
       return r;
     }
     Kind kind = kind(file, text);
@@ -135,7 +138,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(text);
+      root = new YAMLMapper(InputLimits.yamlFactory(InputLimits.MAX_METADATA_BYTES)).readTree(text);
     } catch (IOException e) {
       return Kind.SNAP; // unreadable: report it as the most common kind, with the parse error
     }
@@ -177,17 +180,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static void declaration(ObjectNode r, String text, Path file) {
-    JsonNode headers;
-    try {
-      headers = new YAMLMapper().readTree(text);
-    } catch (IOException e) {
-      throw new io.snapif.examples.scenario.InvalidSnapException(
-          file.toString(), "cannot parse: " + e.getMessage(), e);
-    }
-    if (headers == null || !headers.isObject()) {
-      throw new io.snapif.examples.scenario.InvalidSnapException(
-          file.toString(), "not a map of headers", null);
-    }
+    JsonNode headers = SnapDirectory.headers(text, file.toString());
     Declaration d = SnapDocuments.readDeclaration(headers, file.toString());
     r.put("ok", true);
     ObjectNode rules = r.putObject("rules");

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import io.snapif.yaml.DocumentTooLargeException;
+import io.snapif.yaml.InputLimits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -23,13 +23,19 @@ import java.util.Optional;
  * <p>Unknown keys and values of the wrong type are errors of the whole file ({@link
  * ScenarioException} naming the key's path). An op the runner cannot run (an unknown {@code op},
  * an endpoint reference of the wrong shape) is kept as {@link ScenarioOp.Unsupported}, so the run
- * reports it as a failed step in its place. Stateless and thread-safe.
+ * reports it as a failed step in its place.
+ *
+ * <p>A file is bounded by {@link InputLimits}: at most {@link InputLimits#MAX_SCENARIO_BYTES}
+ * (checked before reading it) and {@link InputLimits#MAX_NESTING_DEPTH} levels; YAML aliases
+ * are refused. Stateless and thread-safe.
  */
 public final class ScenarioReader {
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+      JsonMapper.builder(InputLimits.jsonFactory(InputLimits.MAX_SCENARIO_BYTES))
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder(InputLimits.yamlFactory(InputLimits.MAX_SCENARIO_BYTES))
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
   private static final ImmutableSet<String> TOP_KEYS =
       ImmutableSet.of("name", "description", "classic", "distro", "model", "snaps", "ops");
@@ -44,12 +50,15 @@ public final class ScenarioReader {
    * Reads a scenario file; {@code .yaml}/{@code .yml} files are YAML, others JSON unless they do
    * not start with <code>{</code>.
    *
-   * @throws ScenarioException if the file cannot be read or is not a valid scenario
+   * @throws ScenarioException if the file cannot be read, is too large or is not a valid
+   *     scenario
    */
   public static Scenario read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = InputLimits.readText(file, InputLimits.MAX_SCENARIO_BYTES);
+    } catch (DocumentTooLargeException e) {
+      throw new ScenarioException(file.toString(), "", e.problem(), e);
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), "", "cannot read: " + e.getMessage(), e);
     }
@@ -63,17 +72,25 @@ public final class ScenarioReader {
    *
    * @param source names the text in error messages
    * @param defaultName the scenario's name when the text has no {@code name}
-   * @throws ScenarioException if the text is not a valid scenario
+   * @throws ScenarioException if the text is not a valid scenario or is over a limit
    */
   public static Scenario parse(String text, String source, String defaultName) {
+    try {
+      InputLimits.checkSize(text, source, InputLimits.MAX_SCENARIO_BYTES);
+    } catch (DocumentTooLargeException e) {
+      throw new ScenarioException(source, "", e.problem(), e);
+    }
     boolean json = !(source.endsWith(".yaml") || source.endsWith(".yml"))
         && text.stripLeading().startsWith("{");
+    ObjectMapper mapper = json ? JSON : YAML;
     JsonNode root;
-    try {
-      root = (json ? JSON : YAML).readTree(text);
+    try (JsonParser parser = InputLimits.refusingAliases(mapper.createParser(text))) {
+      root = mapper.readTree(parser);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(source, "", "not valid " + (json ? "JSON" : "YAML") + ": "
-          + e.getOriginalMessage() + location(e), e);
+      throw new ScenarioException(source, "", InputLimits.problem(e).orElseGet(() -> "not valid "
+          + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()) + location(e), e);
+    } catch (IOException e) {
+      throw new ScenarioException(source, "", "cannot read: " + e.getMessage(), e);
     }
     return new Reading(source).scenario(root, defaultName);
   }
