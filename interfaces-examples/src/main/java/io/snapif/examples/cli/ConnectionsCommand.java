@@ -34,7 +34,8 @@ final class ConnectionsCommand implements Callable<Integer> {
       try {
         table = ConnectionsTable.of(session.manager(), Optional.ofNullable(snap), all);
       } catch (OperationException e) {
-        throw Suggestions.forSnaps(e, session.manager(), List.of(snap));
+        throw Suggestions.forSnaps(
+            e, session.manager(), Optional.ofNullable(snap).stream().toList());
       }
       root.out().print(root.json() ? Json.write(table.json()) : table.text());
     }
