@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,13 +17,9 @@ import picocli.CommandLine.ParentCommand;
  */
 abstract class ChangingCommand implements Callable<Integer> {
   @ParentCommand SnapifCli root;
-  @Mixin StateOptions state;
 
   @Option(names = "--dry-run", description = "Show what would change; change nothing.")
   boolean dryRun;
-
-  @Option(names = "--json", description = "Print what changed (or would change) as JSON.")
-  boolean json;
 
   /** The operation to run on this system. */
   abstract Operation operation(InterfaceManager manager);
@@ -52,6 +47,14 @@ abstract class ChangingCommand implements Callable<Integer> {
     return Optional.empty();
   }
 
+  /**
+   * The snaps the command line names, for suggesting installed snaps close to those that are
+   * not installed.
+   */
+  List<String> namedSnaps() {
+    return List.of();
+  }
+
   /** Whether, with no state file yet, the command starts from the demo system. */
   boolean startsFromDemo() {
     return true;
@@ -63,18 +66,19 @@ abstract class ChangingCommand implements Callable<Integer> {
     SystemSession.Access access =
         dryRun ? SystemSession.Access.DRY_RUN : SystemSession.Access.CHANGE;
     try (SystemSession session =
-        SystemSession.open(state, rules(), access, root.env(), startsFromDemo())) {
+        SystemSession.open(root.state(), rules(), access, root.env(), startsFromDemo())) {
       InterfaceManager manager = session.manager();
       Operation op = operation(manager);
       ChangeReport report;
       try {
         report = dryRun ? manager.simulate(op) : manager.apply(op);
       } catch (OperationException e) {
-        String instead = refusedButFine(e).orElseThrow(() -> e);
+        String instead = refusedButFine(e)
+            .orElseThrow(() -> Suggestions.forSnaps(e, manager, namedSnaps()));
         root.out().print(instead);
         return SnapifCli.OK;
       }
-      if (json) {
+      if (root.json()) {
         root.out().print(Json.write(ChangeOutput.json(report)));
       } else if (dryRun) {
         root.out().print(ChangeOutput.dryRunText(report, manager.systemSnapName()));

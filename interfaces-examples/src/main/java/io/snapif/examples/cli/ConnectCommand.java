@@ -36,6 +36,7 @@ final class ConnectCommand extends ChangingCommand {
   }
 
   private Operation.Connect connect;
+  private List<String> named;
 
   @Override
   void checkArguments() {
@@ -47,14 +48,21 @@ final class ConnectCommand extends ChangingCommand {
     return connect;
   }
 
+  @Override
+  List<String> namedSnaps() {
+    return named;
+  }
+
   private Operation.Connect parse() {
     String[] p = EndpointText.strict(plug).orElseThrow(
         () -> new ParameterException(spec.commandLine(), EndpointText.invalidStrict(plug)));
+    named = List.of(p[0]);
     if (slot == null) {
       return new Operation.Connect(p[0], p[1], Optional.empty(), Optional.empty());
     }
     String[] s = EndpointText.loose(slot).orElseThrow(
         () -> new ParameterException(spec.commandLine(), EndpointText.invalidLoose(slot)));
+    named = List.of(p[0], s[0]);
     return new Operation.Connect(p[0], p[1], Optional.of(s[0]),
         s[1].isEmpty() ? Optional.empty() : Optional.of(s[1]));
   }

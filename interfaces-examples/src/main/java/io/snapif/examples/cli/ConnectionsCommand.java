@@ -1,9 +1,10 @@
 package io.snapif.examples.cli;
 
+import io.snapif.manager.OperationException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +16,6 @@ import picocli.CommandLine.ParentCommand;
             + "unconnected ones. With a snap, lists its connected and unconnected plugs and slots."})
 final class ConnectionsCommand implements Callable<Integer> {
   @ParentCommand SnapifCli root;
-  @Mixin StateOptions state;
 
   @Parameters(arity = "0..1", paramLabel = "SNAP", description = "Constrain listing to a snap.")
   String snap;
@@ -23,19 +23,21 @@ final class ConnectionsCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Show connected and unconnected plugs and slots.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
-
   @Override
   public Integer call() {
     if (snap != null && all) {
       throw new CliFailure("cannot use --all with snap name");
     }
     try (SystemSession session = SystemSession.open(
-        state, java.util.List.of(), SystemSession.Access.READ, root.env())) {
-      ConnectionsTable table =
-          ConnectionsTable.of(session.manager(), Optional.ofNullable(snap), all);
-      root.out().print(json ? Json.write(table.json()) : table.text());
+        root.state(), List.of(), SystemSession.Access.READ, root.env())) {
+      ConnectionsTable table;
+      try {
+        table = ConnectionsTable.of(session.manager(), Optional.ofNullable(snap), all);
+      } catch (OperationException e) {
+        throw Suggestions.forSnaps(
+            e, session.manager(), Optional.ofNullable(snap).stream().toList());
+      }
+      root.out().print(root.json() ? Json.write(table.json()) : table.text());
     }
     return SnapifCli.OK;
   }

@@ -6,6 +6,7 @@ import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.ErrorKind;
 import io.snapif.manager.Operation;
 import io.snapif.manager.OperationException;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,7 @@ final class DisconnectCommand extends ChangingCommand {
   private static final String NOTHING = "No connections to disconnect\n";
 
   private Operation.Disconnect disconnect;
+  private List<String> named;
 
   @Override
   void checkArguments() {
@@ -47,12 +49,19 @@ final class DisconnectCommand extends ChangingCommand {
     return disconnect;
   }
 
+  @Override
+  List<String> namedSnaps() {
+    return named;
+  }
+
   private Operation.Disconnect parse() {
     String[] a = parse(first);
+    named = List.of(a[0]);
     if (second == null) {
       return new Operation.Disconnect(a[0], a[1], Optional.empty(), Optional.empty(), forget);
     }
     String[] b = parse(second);
+    named = List.of(a[0], b[0]);
     return new Operation.Disconnect(a[0], a[1], Optional.of(b[0]), Optional.of(b[1]), forget);
   }
 

@@ -6,17 +6,18 @@ import io.snapif.examples.scenario.EndpointText;
 import io.snapif.examples.scenario.ScenarioJson;
 import io.snapif.manager.Decision;
 import io.snapif.manager.Explanation;
+import io.snapif.manager.OperationException;
 import io.snapif.manager.Reason;
 import io.snapif.manager.RememberedConnection;
 import io.snapif.model.Connection;
 import io.snapif.spi.AutoConnectPlan;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,23 +35,24 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
   @ParentCommand SnapifCli root;
   @Spec CommandSpec spec;
-  @Mixin StateOptions state;
   @Mixin RulesOption rules;
 
   @Parameters(index = "0", paramLabel = "<snap>:<plug-or-slot>")
   String endpoint;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
 
   @Override
   public Integer call() {
     String[] ref = EndpointText.strict(endpoint).orElseThrow(
         () -> new ParameterException(spec.commandLine(), EndpointText.invalidStrict(endpoint)));
     try (SystemSession session = SystemSession.open(
-        state, rules.files, SystemSession.Access.READ, root.env())) {
-      Explanation e = session.manager().explain(ref[0], ref[1]);
-      root.out().print(json ? Json.write(json(e)) : text(e));
+        root.state(), rules.files, SystemSession.Access.READ, root.env())) {
+      Explanation e;
+      try {
+        e = session.manager().explain(ref[0], ref[1]);
+      } catch (OperationException refused) {
+        throw Suggestions.forSnaps(refused, session.manager(), List.of(ref[0]));
+      }
+      root.out().print(root.json() ? Json.write(json(e)) : text(e));
     }
     return SnapifCli.OK;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapif.catalog.InterfaceCatalog;
 import io.snapif.catalog.InterfaceInfo;
 import io.snapif.manager.InterfaceEndpoints;
+import io.snapif.manager.ErrorKind;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Attributes;
 import io.snapif.model.Plug;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,7 +27,6 @@ import picocli.CommandLine.ParentCommand;
             + "with --all."})
 final class InterfaceCommand implements Callable<Integer> {
   @ParentCommand SnapifCli root;
-  @Mixin StateOptions state;
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "Show details of an interface.")
   String name;
@@ -38,13 +37,10 @@ final class InterfaceCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Include unused interfaces.")
   boolean all;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
-
   @Override
   public Integer call() {
     try (SystemSession session = SystemSession.open(
-        state, List.of(), SystemSession.Access.READ, root.env())) {
+        root.state(), List.of(), SystemSession.Access.READ, root.env())) {
       String text = name != null ? one(session.manager()) : many(session.manager());
       root.out().print(text);
     }
@@ -54,7 +50,9 @@ final class InterfaceCommand implements Callable<Integer> {
   private String one(InterfaceManager manager) {
     InterfaceCatalog catalog = InterfaceCatalog.builtin();
     if (!catalog.contains(name)) {
-      throw new CliFailure("no such interface");
+      List<String> known = catalog.all().stream().map(InterfaceInfo::name).toList();
+      throw new CliFailure(
+          ErrorKind.NOT_FOUND, "no such interface", Suggestions.closest(name, known), null);
     }
     InterfaceEndpoints endpoints = manager.endpointsOf(name);
     List<Plug> plugs = new ArrayList<>(endpoints.plugs());
@@ -62,7 +60,7 @@ final class InterfaceCommand implements Callable<Integer> {
     plugs.sort(Comparator.comparing(Plug::snap).thenComparing(Plug::name));
     slots.sort(Comparator.comparing(Slot::snap).thenComparing(Slot::name));
     String summary = catalog.find(name).map(InterfaceInfo::summary).orElse("");
-    if (json) {
+    if (this.root.json()) {
       ObjectNode root = Json.object();
       root.put("name", name);
       root.put("summary", summary);
@@ -126,7 +124,7 @@ final class InterfaceCommand implements Callable<Integer> {
     if (names.isEmpty()) {
       throw new CliFailure(all ? "no interfaces found" : "no interfaces currently connected");
     }
-    if (json) {
+    if (this.root.json()) {
       ObjectNode root = Json.object();
       ArrayNode list = root.putArray("interfaces");
       names.forEach(n -> list.addObject().put("name", n).put("summary", summary(catalog, n)));

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code snapif remembered}: the state entries that are not connections, and why. */
@@ -19,18 +17,14 @@ import picocli.CommandLine.ParentCommand;
         + "connections whose plug or slot is gone after a refresh (back when it returns)."})
 final class RememberedCommand implements Callable<Integer> {
   @ParentCommand SnapifCli root;
-  @Mixin StateOptions state;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
 
   @Override
   public Integer call() {
     try (SystemSession session = SystemSession.open(
-        state, List.of(), SystemSession.Access.READ, root.env())) {
+        root.state(), List.of(), SystemSession.Access.READ, root.env())) {
       List<RememberedConnection> remembered = session.manager().remembered();
       String system = session.manager().systemSnapName();
-      if (json) {
+      if (root.json()) {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("remembered");
         for (RememberedConnection r : remembered) {

@@ -3,6 +3,7 @@ package io.snapif.examples.cli;
 import io.snapif.manager.ChangeReport;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +17,11 @@ final class RemoveCommand extends ChangingCommand {
   @Override
   Operation operation(InterfaceManager manager) {
     return new Operation.Remove(snap);
+  }
+
+  @Override
+  List<String> namedSnaps() {
+    return List.of(snap);
   }
 
   @Override

@@ -55,9 +55,6 @@ final class ScenarioCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
     Path file;
 
-    @Option(names = "--json", description = "Print the result as the scenario format's JSON.")
-    boolean json;
-
     @Option(names = "--timing", description = {"Print timings on stderr: start-up (JVM start "
         + "to ready engine), total, and per kind of op its count, median, p99 and maximum."})
     boolean timing;
@@ -66,6 +63,7 @@ final class ScenarioCommand implements Runnable {
     public Integer call() {
       Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
+      boolean json = root.json(); // global: the result as the scenario format's JSON
       // The engine starts (a few hundred milliseconds) while the scenario is read.
       CompletableFuture<PolicyEvaluator> engine = CompletableFuture.supplyAsync(() -> {
         PolicyEvaluator p = Managers.policy(rules.files);

@@ -1,18 +1,27 @@
 package io.snapif.examples.cli;
 
-import io.snapif.SnapifException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code snapif} command. Exit status: 0 when the command did what was asked, 1 when it was
- * refused or failed (the reason on stderr as {@code error: ...}), 2 for a usage error.
+ * refused or failed (the reason on stderr as {@code error: ...}, or with {@code --json} as
+ * {@link ErrorOutput JSON}), 2 for a usage error.
+ *
+ * <p>The global options ({@code --state}, {@code --classic}, {@code --core}, {@code --json}) are
+ * declared here and inherited by every command: they go before or after the command's name.
  *
  * <p>{@link #run} executes one command line against given streams and environment, which is how
  * tests drive it.
@@ -20,8 +29,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "snapif",
     mixinStandardHelpOptions = true,
-    version = "snapif 0.1.0",
-    description = "Manages snap interface connections the way snapd does, on a state file.",
+    versionProvider = BuildVersion.class,
+    scope = ScopeType.INHERIT,
+    description = {"Manages snap interface connections the way snapd does, on a state file.",
+        "--state, --classic, --core and --json are global: they go before or after the "
+            + "command (snapif --json connections vlc is snapif connections vlc --json); "
+            + "commands that keep no state ignore the first three."},
     subcommands = {
       ScenarioCommand.class,
       ValidateCommand.class,
@@ -36,6 +49,7 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       RememberedCommand.class,
       ImportSnapdStateCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SnapifCli implements Runnable {
@@ -44,6 +58,12 @@ public final class SnapifCli implements Runnable {
   static final int USAGE = 2;
 
   @Spec CommandSpec spec;
+  @Mixin StateOptions state;
+
+  @Option(names = "--json", scope = ScopeType.INHERIT,
+      description = "Print JSON: the command's output, and errors on stderr as "
+          + "{\"error\": {\"kind\": ..., \"message\": ...}}.")
+  boolean json;
 
   private final Map<String, String> env;
   private final boolean terminal;
@@ -72,20 +92,17 @@ public final class SnapifCli implements Runnable {
       String[] args, OutputStream out, PrintWriter err, Map<String, String> env,
       boolean terminal) {
     PrintWriter text = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    CommandLine cli = new CommandLine(new SnapifCli(env, terminal, out));
+    SnapifCli app = new SnapifCli(env, terminal, out);
+    CommandLine cli = new CommandLine(app);
     cli.setOut(text);
     cli.setErr(err);
+    // --json is read as far as the command line was parsed: a usage error after it is JSON too
     cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      line.getErr().println("error: " + message(e));
-      line.getErr().flush();
+      ErrorOutput.of(e).print(line.getErr(), app.json);
       return FAILED;
     });
     cli.setParameterExceptionHandler((e, arguments) -> {
-      CommandLine failed = e.getCommandLine();
-      failed.getErr().println("error: " + e.getMessage());
-      failed.getErr().println(
-          "Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.");
-      failed.getErr().flush();
+      usageError(e).print(e.getCommandLine().getErr(), app.json);
       return USAGE;
     });
     int status = cli.execute(args);
@@ -94,17 +111,45 @@ public final class SnapifCli implements Runnable {
     return status;
   }
 
-  private static String message(Exception e) {
-    if (e instanceof SnapifException) {
-      return e.getMessage();
+  /**
+   * A command line that cannot be parsed: an unknown command or option says so, with the
+   * commands or options close to it.
+   */
+  private static ErrorOutput usageError(ParameterException e) {
+    CommandLine failed = e.getCommandLine();
+    String help = "Run '" + failed.getCommandSpec().qualifiedName() + " --help' for usage.";
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      if (u.isUnknownOption()) {
+        List<String> options = List.copyOf(failed.getCommandSpec().optionsMap().keySet());
+        return ErrorOutput.usage(e.getMessage(), Suggestions.closest(first, options), help);
+      }
+      if (!failed.getSubcommands().isEmpty()
+          && failed.getCommandSpec().positionalParameters().isEmpty()) {
+        List<String> commands = failed.getSubcommands().entrySet().stream()
+            .filter(c -> !c.getValue().getCommandSpec().usageMessage().hidden())
+            .map(Map.Entry::getKey).toList();
+        return ErrorOutput.usage("unknown command \"" + first + "\"",
+            Suggestions.closest(first, commands), help);
+      }
     }
-    return "internal error: " + e;
+    return ErrorOutput.usage(e.getMessage(), List.of(), help);
   }
 
   /** With no subcommand: the usage, as a usage error. */
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** The global {@code --state}, {@code --classic} and {@code --core}. */
+  StateOptions state() {
+    return state;
+  }
+
+  /** The global {@code --json}. */
+  boolean json() {
+    return json;
   }
 
   Map<String, String> env() {

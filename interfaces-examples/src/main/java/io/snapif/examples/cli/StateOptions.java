@@ -4,23 +4,26 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code --state FILE}, {@code --classic} and {@code --core}: where the system's state lives and,
- * when it is created, what kind of system it is.
+ * when it is created, what kind of system it is. Global options: declared once on {@code
+ * snapif} and inherited by every command, so that they go before or after the command's name.
  */
 final class StateOptions {
-  @Option(names = "--state", paramLabel = "FILE",
+  @Option(names = "--state", scope = ScopeType.INHERIT, paramLabel = "FILE",
       description = "State file (default: $SNAPIF_STATE, else $XDG_DATA_HOME/snapif/state.json, "
           + "else ~/.local/share/snapif/state.json). Without one, commands start from a demo "
           + "system.")
   Path state;
 
-  @Option(names = "--classic", description = "When the state is created: a classic system "
-      + "(the default).")
+  @Option(names = "--classic", scope = ScopeType.INHERIT,
+      description = "When the state is created: a classic system (the default).")
   boolean classic;
 
-  @Option(names = "--core", description = "When the state is created: an Ubuntu Core device.")
+  @Option(names = "--core", scope = ScopeType.INHERIT,
+      description = "When the state is created: an Ubuntu Core device.")
   boolean core;
 
   /** The state file: {@code --state}, {@code SNAPIF_STATE}, then the user's data directory. */

@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,9 +40,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "PATH")
   List<Path> paths;
-
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
 
   /** The kinds of document validate knows. */
   enum Kind {
@@ -63,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     boolean allOk = results.stream().allMatch(r -> r.get("ok").asBoolean());
-    if (json) {
+    if (root.json()) {
       ObjectNode out = Json.object();
       out.putArray("files").addAll(results);
       root.out().print(Json.write(out));

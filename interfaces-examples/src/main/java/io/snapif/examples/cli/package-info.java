@@ -3,8 +3,10 @@
  * subcommands, which mirror the snap commands ({@code connections}, {@code interface}, {@code
  * connect}, {@code disconnect}, {@code install}, {@code refresh}, {@code remove}) on a state file,
  * and add {@code scenario run}, {@code validate}, {@code seed}, {@code explain}, {@code
- * remembered} and {@code import-snapd-state}. Without a state file the commands start from a demo
- * system shipped as a resource.
+ * remembered}, {@code import-snapd-state} and {@code completion}. Without a state file the
+ * commands start from a demo system shipped as a resource. The global options ({@code --state},
+ * {@code --json}, ...) are inherited by every command; errors are text or, with {@code --json},
+ * JSON on stderr.
  */
 @SnapifStyle
 package io.snapif.examples.cli;
