@@ -6,9 +6,11 @@ import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.ErrorKind;
 import io.snapif.manager.Operation;
 import io.snapif.manager.OperationException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +26,12 @@ import picocli.CommandLine.Spec;
             + "--forget drops that memory so that a later refresh may connect it again.", ""})
 final class DisconnectCommand extends ChangingCommand {
   @Spec CommandSpec spec;
+  @Mixin RulesOption rules;
+
+  @Override
+  List<Path> rules() {
+    return rules.files;
+  }
 
   @Parameters(index = "0", paramLabel = "<snap>:<plug>")
   String first;

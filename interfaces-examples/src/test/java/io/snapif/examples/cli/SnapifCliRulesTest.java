@@ -55,6 +55,37 @@ class SnapifCliRulesTest {
   }
 
   @Test
+  void rules_aSiteRuleChangesWhatADisconnectLeaves() throws IOException {
+    Path site = Files.writeString(home.resolve("site.drl"), """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: disconnects of home are not remembered"
+        when
+          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "home")
+        then
+          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE, ""));
+        end
+        """);
+
+    Path plain = Files.createDirectories(home.resolve("plain"));
+    CliRun without = CliRun.run(plain, "disconnect", "vlc:home");
+    CliRun with = CliRun.run(home, "disconnect", "vlc:home", "--rules", site.toString());
+
+    assertThat(without.status()).as(without.err()).isZero();
+    assertThat(CliRun.run(plain, "remembered").out())
+        .containsPattern("home +vlc:home +:home +undesired\n");
+    assertThat(with.status()).as(with.err()).isZero();
+    assertThat(CliRun.run(home, "remembered").out()).doesNotContain("vlc:home");
+    assertThat(CliRun.run(home, "connections", "vlc").out())
+        .containsPattern("home +vlc:home +- +-\n");
+  }
+
+  @Test
   void rules_aBrokenRuleFileIsReported() throws IOException {
     Path bad = Files.writeString(home.resolve("bad.drl"), "package site;\nrule \"x\" when then");
 
