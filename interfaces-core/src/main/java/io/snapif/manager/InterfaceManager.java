@@ -126,11 +126,13 @@ public interface InterfaceManager extends AutoCloseable {
   /** The installed snaps (the system snap first), in installation order; unmodifiable. */
   List<InstalledSnap> snaps();
 
+  /** The installed snap named {@code name}, if any. */
   Optional<InstalledSnap> snap(String name);
 
   /** The name of the system snap ({@code core} or {@code snapd}). */
   String systemSnapName();
 
+  /** The device whose state this manager keeps (classic or Core, and its model). */
   Device device();
 
   /** Whether first boot (seeding) is over. */
