@@ -1,9 +1,9 @@
 package io.snapif.manager;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
+import java.util.List;
+import java.util.Map;
 import org.immutables.value.Value;
 
 /**
@@ -18,16 +18,16 @@ public abstract class ChangeReport {
   /** Whether the change was committed ({@code false} for a simulation). */
   public abstract boolean committed();
 
-  public abstract ImmutableMap<ConnectionId, Connection> added();
+  public abstract Map<ConnectionId, Connection> added();
 
-  public abstract ImmutableMap<ConnectionId, Connection> removed();
+  public abstract Map<ConnectionId, Connection> removed();
 
   /** Entries whose flags or attributes changed, with their new value. */
-  public abstract ImmutableMap<ConnectionId, Connection> changed();
+  public abstract Map<ConnectionId, Connection> changed();
 
-  public abstract ImmutableList<Decision> decisions();
+  public abstract List<Decision> decisions();
 
-  public abstract ImmutableList<String> warnings();
+  public abstract List<String> warnings();
 
   /**
    * The state generation after the change: one more than before for a committed change (or a

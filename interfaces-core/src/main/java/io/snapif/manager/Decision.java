@@ -48,11 +48,12 @@ public final class Decision {
    * What a decision says to people: the subject checked, the snapd-style sentence and the
    * reasons.
    */
-  public record Wording(String subject, String message, ImmutableList<Reason> reasons) {
+  public record Wording(String subject, String message, List<Reason> reasons) {
+    /** Checks the parts and copies {@code reasons} (unmodifiable). */
     public Wording {
       Objects.requireNonNull(subject, "subject");
       Objects.requireNonNull(message, "message");
-      Objects.requireNonNull(reasons, "reasons");
+      reasons = ImmutableList.copyOf(Objects.requireNonNull(reasons, "reasons"));
     }
   }
 
@@ -74,7 +75,8 @@ public final class Decision {
     return wording().message();
   }
 
-  public ImmutableList<Reason> reasons() {
+  /** Why, rule by rule; an unmodifiable list. */
+  public List<Reason> reasons() {
     return wording().reasons();
   }
 

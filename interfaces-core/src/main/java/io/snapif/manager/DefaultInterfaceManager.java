@@ -137,12 +137,12 @@ final class DefaultInterfaceManager implements InterfaceManager {
   }
 
   @Override
-  public ImmutableList<RememberedConnection> remembered() {
+  public List<RememberedConnection> remembered() {
     return current.remembered().values().asList();
   }
 
   @Override
-  public ImmutableList<ConnectionRow> connectionRows(Optional<String> snap) {
+  public List<ConnectionRow> connectionRows(Optional<String> snap) {
     Snapshot s = current;
     Optional<String> name = snap.map(n -> systemOr(s, n));
     if (name.isPresent() && s.snap(name.get()) == null) {
@@ -243,7 +243,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
   }
 
   @Override
-  public ImmutableList<InstalledSnap> snaps() {
+  public List<InstalledSnap> snaps() {
     return current.state.snaps();
   }
 

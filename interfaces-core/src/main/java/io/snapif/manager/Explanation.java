@@ -1,9 +1,9 @@
 package io.snapif.manager;
 
-import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Side;
 import io.snapif.model.Connection;
 import io.snapif.spi.AutoConnectPlan;
+import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -23,16 +23,16 @@ public abstract class Explanation {
   public abstract String iface();
 
   /** Its connection state entries, in effect and remembered. */
-  public abstract ImmutableList<Connection> entries();
+  public abstract List<Connection> entries();
 
   /** Those of {@link #entries()} that are remembered, with why. */
-  public abstract ImmutableList<RememberedConnection> remembered();
+  public abstract List<RememberedConnection> remembered();
 
   /** The auto-connect plan for this endpoint, when the policy evaluator gave one. */
   public abstract Optional<AutoConnectPlan.EndpointPlan> autoConnect();
 
   /** The manual-connection decision against each same-interface endpoint on installed snaps. */
-  public abstract ImmutableList<Decision> connectDecisions();
+  public abstract List<Decision> connectDecisions();
 
   public static ImmutableExplanation.Builder builder() {
     return ImmutableExplanation.builder();

@@ -1,11 +1,11 @@
 package io.snapif.manager;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -80,17 +80,21 @@ public interface InterfaceManager extends AutoCloseable {
    */
   NavigableMap<ConnectionId, Connection> established();
 
-  /** The entries kept but not in effect (undesired or dormant), with why, by connection id. */
-  ImmutableList<RememberedConnection> remembered();
+  /**
+   * The entries kept but not in effect (undesired or dormant), with why, by connection id; an
+   * unmodifiable list.
+   */
+  List<RememberedConnection> remembered();
 
   /**
    * The rows of a connections listing: with {@code snap} present, its connections in effect
    * (as plug or slot side) and its unconnected plugs and slots; without, every connection in
-   * effect and every unconnected plug and slot of every snap. Sorted by interface, plug, slot.
+   * effect and every unconnected plug and slot of every snap. Sorted by interface, plug, slot;
+   * an unmodifiable list.
    *
    * @throws OperationException ({@code not-installed}) if {@code snap} is not installed
    */
-  ImmutableList<ConnectionRow> connectionRows(Optional<String> snap);
+  List<ConnectionRow> connectionRows(Optional<String> snap);
 
   /** The plugs and slots of interface {@code iface} on the installed snaps. */
   InterfaceEndpoints endpointsOf(String iface);
@@ -119,14 +123,16 @@ public interface InterfaceManager extends AutoCloseable {
     return apply(new Operation.ImportConnections(ImmutableMap.copyOf(entries)));
   }
 
-  /** The installed snaps (the system snap first), in installation order. */
-  ImmutableList<InstalledSnap> snaps();
+  /** The installed snaps (the system snap first), in installation order; unmodifiable. */
+  List<InstalledSnap> snaps();
 
+  /** The installed snap named {@code name}, if any. */
   Optional<InstalledSnap> snap(String name);
 
   /** The name of the system snap ({@code core} or {@code snapd}). */
   String systemSnapName();
 
+  /** The device whose state this manager keeps (classic or Core, and its model). */
   Device device();
 
   /** Whether first boot (seeding) is over. */

@@ -5,6 +5,8 @@ import com.google.common.collect.ImmutableMap;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,9 +29,14 @@ public sealed interface Operation {
    * installed gadget's {@code connections:} entries that involve it (by snap-id) are made,
    * flagged auto and by-gadget, under the connection (not auto-connection) rules. A denied
    * gadget connection ({@code connect-denied}) or one between different interfaces ({@code
-   * mismatch}) fails the whole seed.
+   * mismatch}) fails the whole seed. {@code snaps} is copied (unmodifiable, no nulls).
    */
-  record Seed(ImmutableList<InstalledSnap> snaps) implements Operation {}
+  record Seed(List<InstalledSnap> snaps) implements Operation {
+    /** Copies {@code snaps}. */
+    public Seed {
+      snaps = ImmutableList.copyOf(snaps);
+    }
+  }
 
   /**
    * A new revision (snap.yaml and/or declaration) of an installed snap ({@code not-installed}),
@@ -73,9 +80,15 @@ public sealed interface Operation {
 
   /**
    * Takes connection state entries from elsewhere (snapd's {@code state.json}, see {@link
-   * InterfaceManager#importConnections}); each replaces the entry of the same id.
+   * InterfaceManager#importConnections}); each replaces the entry of the same id. {@code
+   * entries} is copied (unmodifiable, in the given order, no nulls).
    */
-  record ImportConnections(ImmutableMap<ConnectionId, Connection> entries) implements Operation {}
+  record ImportConnections(Map<ConnectionId, Connection> entries) implements Operation {
+    /** Copies {@code entries}. */
+    public ImportConnections {
+      entries = ImmutableMap.copyOf(entries);
+    }
+  }
 
   /** A short text for logs and reports: {@code install vlc}, {@code connect vlc:camera :camera}. */
   default String describe() {

@@ -9,6 +9,7 @@ import io.snapif.spi.StateStoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,12 +31,12 @@ public final class SnapdStateFile {
 
   /**
    * The connection entries of the snapd state file {@code file} (none if it has no {@code
-   * conns}).
+   * conns}), in the file's order; an unmodifiable map.
    *
    * @throws StateStoreException if the file cannot be read, is not JSON, or an entry is malformed
    *     (the message names the file and the entry)
    */
-  public static ImmutableMap<ConnectionId, Connection> readConnections(Path file) {
+  public static Map<ConnectionId, Connection> readConnections(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);

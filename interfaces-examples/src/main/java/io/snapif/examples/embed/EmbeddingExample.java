@@ -1,6 +1,5 @@
 package io.snapif.examples.embed;
 
-import com.google.common.collect.ImmutableList;
 import io.snapif.catalog.InterfaceCatalog;
 import io.snapif.declaration.Declaration;
 import io.snapif.declaration.DeclarationParser;
@@ -85,7 +84,7 @@ public final class EmbeddingExample {
    *
    * @return the events the listener heard, in order ({@code connected vlc:home core:home})
    */
-  public ImmutableList<String> run(Path stateFile) {
+  public List<String> run(Path stateFile) {
     try (InterfaceManager manager = open(stateFile)) {
       install(manager, VLC, "videolan");
       install(manager, MEDIA_SERVER, "jellyfin");
@@ -100,7 +99,7 @@ public final class EmbeddingExample {
       out.println("after reopening, " + reopened.established().size() + " connections:");
       reopened.established().keySet().forEach(id -> out.println("  " + id));
     }
-    return ImmutableList.copyOf(events);
+    return List.copyOf(events);
   }
 
   private InterfaceManager open(Path stateFile) {
