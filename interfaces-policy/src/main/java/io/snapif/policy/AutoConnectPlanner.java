@@ -55,17 +55,17 @@ import java.util.stream.Collectors;
 final class AutoConnectPlanner {
   private final RuleBase rules;
   private final Declaration base;
-  private final long fixedBudget;
+  private final DecisionSession.Limits limits;
 
-  AutoConnectPlanner(RuleBase rules, Declaration base, long fixedBudget) {
+  AutoConnectPlanner(RuleBase rules, Declaration base, DecisionSession.Limits limits) {
     this.rules = rules;
     this.base = base;
-    this.fixedBudget = fixedBudget;
+    this.limits = limits;
   }
 
   AutoConnectPlan plan(AutoConnectRequest request) {
     Pairs pairs = new Pairs(request);
-    try (DecisionSession session = new DecisionSession(rules, fixedBudget)) {
+    try (DecisionSession session = new DecisionSession(rules, limits)) {
       pairs.all.forEach(session::insert);
       String snapName = request.snap().name();
       request.plugCandidates().keySet()

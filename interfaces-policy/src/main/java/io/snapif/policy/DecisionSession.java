@@ -1,11 +1,13 @@
 package io.snapif.policy;
 
 import com.google.common.collect.ImmutableList;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
@@ -13,29 +15,47 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * One decision batch: a session with the facts one decision touches (a snap's plugs and slots,
- * or its candidate pairs), fired to quiescence within a budget, then read back by fact type.
+ * or its candidate pairs), fired to quiescence within a budget of firings and a time limit, then
+ * read back by fact type.
  *
- * <p>Not thread-safe; used by one thread and closed (the session goes back to the pool).
+ * <p>Not thread-safe; used by one thread and closed: the session goes back to the pool, unless
+ * inserting or firing failed, which may leave it in any state; then it is discarded.
  */
 final class DecisionSession implements AutoCloseable {
   /** Firings allowed per fact inserted, on top of the fixed budget. */
   static final int FIRINGS_PER_FACT = 20;
 
+  private final RuleBase rules;
+  private final RuleBase.Borrowed borrowed;
   private final KieSession session;
   private final long fixedBudget;
+  private final long timeLimitNanos;
   private final Map<String, Integer> firingsByRule;
   private final boolean customRules;
   private long facts;
   private long fired;
+  private long deadline; // System.nanoTime() by which firing must be over; set by the first fire
+  private boolean started;
+  private boolean stopped; // the watchdog stopped a fire
+  private boolean sound = true; // false while inserting or firing, and after either failed
+  private String running; // custom rules only: the rule firing, or that fired last
 
-  DecisionSession(RuleBase rules, long fixedBudget) {
-    this.session = rules.newSession();
-    this.fixedBudget = fixedBudget;
+  DecisionSession(RuleBase rules, Limits limits) {
+    this.rules = rules;
+    this.borrowed = rules.borrow();
+    this.session = borrowed.session();
+    this.fixedBudget = limits.firings();
+    this.timeLimitNanos = limits.time().toNanos();
     this.customRules = rules.hasCustomRules();
-    // Only custom rules can loop; count per rule then, to name the culprits.
+    // Only custom rules can loop or hang; track them then, to name the culprits.
     this.firingsByRule = rules.hasCustomRules() ? new HashMap<>() : null;
     if (firingsByRule != null) {
       session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+          running = event.getMatch().getRule().getName();
+        }
+
         @Override
         public void afterMatchFired(AfterMatchFiredEvent event) {
           firingsByRule.merge(event.getMatch().getRule().getName(), 1, Integer::sum);
@@ -44,8 +64,13 @@ final class DecisionSession implements AutoCloseable {
     }
   }
 
+  /** The firing budget and time limit of one decision batch. */
+  record Limits(long firings, Duration time) {}
+
   void insert(Object fact) {
+    sound = false;
     session.insert(fact);
+    sound = true;
     facts++;
   }
 
@@ -53,22 +78,60 @@ final class DecisionSession implements AutoCloseable {
    * Fires the rules until nothing is left to fire.
    *
    * @throws RuleFiringLimitException if the batch's budget runs out first
+   * @throws RuleTimeLimitException if firing runs past the time limit (counted from the first
+   *     fire of the batch) and the watchdog stops it
    * @throws RuleExecutionException if a rule's consequence throws
    */
   void fire() {
     long budget = fixedBudget + FIRINGS_PER_FACT * facts;
     long remaining = budget - fired;
+    if (!started) {
+      started = true;
+      deadline = System.nanoTime() + timeLimitNanos;
+    }
+    sound = false;
+    int n;
     try {
-      int n = session.fireAllRules((int) Math.min(Integer.MAX_VALUE, Math.max(1, remaining)));
-      fired += n;
-      if (n >= remaining) {
-        throw new RuleFiringLimitException(budget, busiestRules());
-      }
+      n = fireWatched((int) Math.min(Integer.MAX_VALUE, Math.max(1, remaining)));
     } catch (ConsequenceException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new RuleExecutionException("policy rule \"" + e.getMatch().getRule().getName()
-          + "\" failed: " + cause, cause);
+      String rule = e.getMatch().getRule().getName();
+      if (stopped) {
+        throw timeLimit(rule, cause);
+      }
+      throw new RuleExecutionException("policy rule \"" + rule + "\" failed: " + cause, cause);
+    } catch (RuntimeException e) {
+      if (stopped) {
+        throw timeLimit(running, e);
+      }
+      throw e;
     }
+    if (stopped) {
+      throw timeLimit(running, null);
+    }
+    fired += n;
+    if (n >= remaining) {
+      throw new RuleFiringLimitException(budget, busiestRules());
+    }
+    sound = true;
+  }
+
+  /** Fires at most {@code max} rules, watched by the {@link FiringWatchdog}. */
+  private int fireWatched(int max) {
+    FiringWatchdog.Slot slot = FiringWatchdog.slot();
+    boolean watched = slot.arm(session, deadline);
+    try {
+      return session.fireAllRules(max);
+    } finally {
+      if (watched && slot.disarm()) {
+        stopped = true;
+      }
+    }
+  }
+
+  private RuleTimeLimitException timeLimit(String rule, Throwable cause) {
+    return new RuleTimeLimitException(Duration.ofNanos(timeLimitNanos), rule, busiestRules(),
+        cause);
   }
 
   /**
@@ -109,6 +172,6 @@ final class DecisionSession implements AutoCloseable {
 
   @Override
   public void close() {
-    session.dispose();
+    rules.giveBack(borrowed, sound);
   }
 }

@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,23 +60,33 @@ import java.util.concurrent.FutureTask;
  * only the facts it touches, so its cost depends on the snap and its candidates, not on the size
  * of the system. The evaluator is immutable and thread-safe; sessions are never shared between
  * threads.
+ *
+ * <p>Custom rules are trusted code: their consequences are Java that can do anything the process
+ * can. What the evaluator does guard against is rules that do not settle: a decision that fires
+ * more rules than its {@linkplain Builder#firingLimit(int) firing limit}, or fires longer than its
+ * {@linkplain Builder#timeLimit(Duration) time limit}, fails with a {@link
+ * RuleExecutionException} and decides nothing.
  */
 public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   /** Firings a decision batch may use before it counts as a runaway, plus 20 per fact. */
   public static final int DEFAULT_FIRING_LIMIT = 100_000;
 
+  /** The time one decision's rules may fire before they are stopped: 10 seconds. */
+  public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(10);
+
   private final Declaration base;
   private final RuleBase rules;
-  private final long firingLimit;
+  private final DecisionSession.Limits limits;
   private final AutoConnectPlanner planner;
   private final EntryPlanner entryPlanner;
 
-  private DroolsPolicyEvaluator(Declaration base, RuleBase rules, long firingLimit) {
+  private DroolsPolicyEvaluator(Declaration base, RuleBase rules, DecisionSession.Limits limits) {
     this.base = base;
     this.rules = rules;
-    this.firingLimit = firingLimit;
-    this.planner = new AutoConnectPlanner(rules, base, firingLimit);
-    this.entryPlanner = new EntryPlanner(rules, firingLimit);
+    this.limits = limits;
+    this.planner = new AutoConnectPlanner(rules, base, limits);
+    this.entryPlanner = new EntryPlanner(rules, limits);
+    FiringWatchdog.watchFor(limits.time().toNanos());
   }
 
   /**
@@ -97,7 +108,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * interface "camera"}). A snap without snap-declaration gets snapd's minimal check (the
    * snap-type and on-classic part of the base declaration's slot rules).
    *
-   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
+   *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
    */
   @Override
   public Decision checkInstallation(InstalledSnap snap, Device device) {
@@ -110,7 +122,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     for (Plug plug : snap.snap().plugs().values()) {
       checks.add(InstallationCheck.forPlug(snap, plug, base, device, checks.size()));
     }
-    try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
+    try (DecisionSession session = new DecisionSession(rules, limits)) {
       checks.forEach(session::insert);
       session.fire();
       Decisions decisions = new Decisions(session);
@@ -151,12 +163,13 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * as snapd checks them before any hook).
    *
    * @throws IllegalArgumentException if plug and slot have different interfaces
-   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
+   *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
    */
   @Override
   public Decision checkConnection(ConnectCandidate candidate) {
     PairCheck check = PairCheck.of(CheckKind.CONNECTION, candidate, base, 0);
-    try (DecisionSession session = new DecisionSession(rules, firingLimit)) {
+    try (DecisionSession session = new DecisionSession(rules, limits)) {
       session.insert(check);
       session.fire();
       return new Decisions(session).decision(check);
@@ -171,7 +184,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * state left alone.
    *
    * @throws IllegalArgumentException if the request names a plug or slot the snap lacks
-   * @throws RuleExecutionException if a rule fails or the rules do not settle
+   * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
+   *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
    */
   @Override
   public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
@@ -207,6 +221,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     private final List<Object> ruleFiles = new ArrayList<>();
     private long firingLimit = DEFAULT_FIRING_LIMIT;
     private final Set<String> withoutBuiltin = new LinkedHashSet<>();
+    private Duration timeLimit = DEFAULT_TIME_LIMIT;
 
     private Builder() {}
 
@@ -260,6 +275,28 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     }
 
     /**
+     * The time the rules of one decision may fire (for auto-connect: one snap's plan), from its
+     * first firing to its last; default {@link #DEFAULT_TIME_LIMIT}. Past it a shared watchdog
+     * thread halts the session, which stops rules that keep firing, and interrupts the deciding
+     * thread, which stops a consequence that sleeps or waits; the decision then fails with a
+     * {@link RuleTimeLimitException} naming the rule that was running, and the session is
+     * discarded. The watchdog looks every tenth of the limit (at least every 10 ms), so a
+     * decision is stopped up to that much late. A consequence that loops in plain Java, without
+     * firing rules or checking for interruption, cannot be stopped: custom rules are trusted
+     * code.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive
+     */
+    public Builder timeLimit(Duration limit) {
+      Objects.requireNonNull(limit, "limit");
+      if (limit.isNegative() || limit.isZero()) {
+        throw new IllegalArgumentException("time limit must be positive: " + limit);
+      }
+      this.timeLimit = limit;
+      return this;
+    }
+
+    /**
      * The evaluator.
      *
      * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
@@ -280,7 +317,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       loader.start();
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
-        return new DroolsPolicyEvaluator(declaration, rules.get(), firingLimit);
+        return new DroolsPolicyEvaluator(declaration, rules.get(),
+            new DecisionSession.Limits(firingLimit, timeLimit));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

@@ -20,17 +20,17 @@ import java.util.stream.Collectors;
  */
 final class EntryPlanner {
   private final RuleBase rules;
-  private final long fixedBudget;
+  private final DecisionSession.Limits limits;
 
-  EntryPlanner(RuleBase rules, long fixedBudget) {
+  EntryPlanner(RuleBase rules, DecisionSession.Limits limits) {
     this.rules = rules;
-    this.fixedBudget = fixedBudget;
+    this.limits = limits;
   }
 
   EntryPlan plan(EntryEvent event) {
     List<TouchedEntry> touched = event.entries().stream()
         .map(t -> TouchedEntry.of(event, t)).toList();
-    try (DecisionSession session = new DecisionSession(rules, fixedBudget)) {
+    try (DecisionSession session = new DecisionSession(rules, limits)) {
       touched.forEach(session::insert);
       session.fire();
       Map<TouchedEntry, List<EntryFate>> fates = new IdentityHashMap<>();

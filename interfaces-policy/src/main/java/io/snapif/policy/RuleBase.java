@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
@@ -28,7 +30,7 @@ import org.kie.internal.io.ResourceFactory;
  * Drools executable model (no DRL is compiled at start-up), plus the user's rule files compiled
  * once when the evaluator is built. One KieBase serves every decision; each decision batch takes
  * its own session from a pool, so nothing is shared between threads but the KieBase and the pool
- * (both thread-safe).
+ * (both thread-safe). A session whose decision failed is never reused: see {@link #giveBack}.
  */
 final class RuleBase {
   /** The package of the built-in rules; custom files must use another one. */
@@ -37,11 +39,15 @@ final class RuleBase {
   // Written by kie-maven-plugin: one line per generated model class, after a version line.
   private static final String MODEL_INDEX = "META-INF/kie/io.snapif/interfaces-policy/drools-model";
 
-  private final KieSessionsPool pool;
+  private static final int POOL_SIZE = 2;
+
+  private final KieBase kieBase;
+  private volatile Pool pool;
   private final boolean custom;
 
   private RuleBase(KieBase kieBase, boolean custom) {
-    this.pool = kieBase.newKieSessionsPool(2);
+    this.kieBase = kieBase;
+    this.pool = new Pool(kieBase.newKieSessionsPool(POOL_SIZE));
     this.custom = custom;
   }
 
@@ -106,23 +112,94 @@ final class RuleBase {
    * before the first real decision.
    */
   RuleBase warmedUp() {
-    KieSession session = newSession();
+    Borrowed borrowed = borrow();
+    boolean sound = false;
     try {
-      session.fireAllRules();
+      borrowed.session().fireAllRules();
+      sound = true;
     } finally {
-      session.dispose();
+      giveBack(borrowed, sound);
     }
     return this;
   }
 
-  /** A fresh session for one decision batch; dispose it (returns it to the pool). */
-  KieSession newSession() {
-    return pool.newKieSession();
+  /** A fresh session for one decision batch; give it back with {@link #giveBack}. */
+  Borrowed borrow() {
+    while (true) {
+      Pool p = pool;
+      p.out.incrementAndGet();
+      if (!p.retired) {
+        try {
+          return new Borrowed(p, p.sessions.newKieSession());
+        } catch (RuntimeException e) {
+          p.returned();
+          throw e;
+        }
+      }
+      p.returned(); // replaced meanwhile: take from the new one
+    }
+  }
+
+  /**
+   * Ends a session's use. A {@code sound} one goes back to its pool. One whose decision failed
+   * (a halted or interrupted fire may leave it in any state) must never serve another decision;
+   * but a pooled session always goes back to its pool when disposed, so that pool is retired
+   * first: replaced by a new one and never taken from again, and shut down (which disposes its
+   * sessions for good) once the last session out of it is back. Sessions other threads hold go
+   * back to the retired pool too and are lost for reuse, which only costs new ones. Failures are
+   * rare: a runaway or broken custom rule.
+   */
+  void giveBack(Borrowed borrowed, boolean sound) {
+    Pool p = borrowed.pool();
+    if (!sound) {
+      synchronized (this) {
+        if (pool == p) {
+          pool = new Pool(kieBase.newKieSessionsPool(POOL_SIZE));
+          p.retired = true;
+        }
+      }
+    }
+    try {
+      borrowed.session().dispose();
+    } finally {
+      p.returned();
+    }
+  }
+
+  /** The sessions of this rule base not disposed for good: pooled ones and ones in use. */
+  int liveSessions() {
+    return ((InternalKnowledgeBase) kieBase).getKieSessions().size();
   }
 
   /** Whether user rule files are loaded. */
   boolean hasCustomRules() {
     return custom;
+  }
+
+  /** A session and the pool it came from. */
+  record Borrowed(Pool pool, KieSession session) {}
+
+  /**
+   * A session pool and how many of its sessions are out. Once retired, the thread that brings
+   * back its last session shuts it down. Every step is a volatile or atomic access, so a thread
+   * that counts itself in after the pool was retired sees it retired, and backs off.
+   */
+  static final class Pool {
+    private final KieSessionsPool sessions;
+    private final AtomicInteger out = new AtomicInteger();
+    private final AtomicBoolean shut = new AtomicBoolean();
+    private volatile boolean retired;
+
+    private Pool(KieSessionsPool sessions) {
+      this.sessions = sessions;
+    }
+
+    private void returned() {
+      // A thread that backs off brings the count to 0 again: shut down once only.
+      if (out.decrementAndGet() == 0 && retired && shut.compareAndSet(false, true)) {
+        sessions.shutdown();
+      }
+    }
   }
 
   /** A rule file's name (for messages) and text. */

@@ -20,7 +20,8 @@ final class RuleHarness {
   }
 
   static RuleHarness run(RuleBase rules, Object... facts) {
-    try (DecisionSession session = new DecisionSession(rules, 10_000)) {
+    try (DecisionSession session = new DecisionSession(rules,
+        new DecisionSession.Limits(10_000, DroolsPolicyEvaluator.DEFAULT_TIME_LIMIT))) {
       for (Object f : facts) {
         session.insert(f);
       }
