@@ -3,6 +3,7 @@ package io.snapif.examples.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
+import io.snapif.SnapifException;
 import io.snapif.declaration.Declaration;
 import io.snapif.manager.ErrorKind;
 import io.snapif.manager.InterfaceManager;
@@ -186,6 +187,9 @@ public final class ScenarioRunner {
         b.ok(false).errorKind(ErrorKind.INVALID_SNAP).message(e.getMessage());
       } catch (Refusal e) {
         b.ok(false).errorKind(e.kind).message(e.getMessage());
+      } catch (SnapifException e) {
+        // the library's own typed failures (policy rules that failed or ran too long, storage)
+        b.ok(false).errorKind(ErrorKind.CONFLICT).message(e.getMessage());
       } catch (RuntimeException e) {
         // A defect or an unexpected failure in a part: record it in place and carry on, so the
         // steps after it are still compared.

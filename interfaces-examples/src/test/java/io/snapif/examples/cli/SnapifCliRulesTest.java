@@ -96,6 +96,36 @@ class SnapifCliRulesTest {
     assertThat(CliRun.stateFile(home)).doesNotExist();
   }
 
+  @Test
+  void rules_aFailingRuleFailsItsScenarioStepWithTheRulesMessage() throws IOException {
+    Path boom = Files.writeString(home.resolve("boom.drl"), """
+        package site.rules;
+
+        import io.snapif.policy.fact.PairCheck;
+
+        rule "site: boom"
+        when
+          PairCheck(iface == "camera")
+        then
+          throw new IllegalStateException("inventory unreachable");
+        end
+        """);
+    Path scenario = Files.writeString(home.resolve("s.yaml"), """
+        snaps:
+          app: {yaml: "name: app\\nversion: '1'\\nplugs:\\n  camera: {}\\n"}
+        ops:
+          - {op: install, snap: app}
+          - {op: connect, plug: "app:camera"}
+        """);
+
+    CliRun r = CliRun.run(home, "scenario", "run", scenario.toString(), "--rules",
+        boom.toString(), "--json");
+
+    assertThat(r.out()).containsPattern("\"kind\" ?: \"conflict\"")
+        .contains("policy rule \\\"site: boom\\\" failed")
+        .doesNotContain("internal error").doesNotContain("RuleExecutionException");
+  }
+
   // scenario run starts the engine on another thread while it reads the scenario
   @Test
   void rules_aBrokenRuleFileIsReportedByScenarioRun() throws IOException {
