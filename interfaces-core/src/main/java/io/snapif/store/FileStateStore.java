@@ -198,7 +198,7 @@ public final class FileStateStore implements StateStore {
    */
   public static FileStateStore open(Path file, Durability durability) {
     Objects.requireNonNull(durability, "durability");
-    Path absolute = file.toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
     Path lockFile = sibling(absolute, ".lock");
     if (!HELD.add(lockFile)) {
       throw new StateStoreException(
@@ -252,6 +252,11 @@ public final class FileStateStore implements StateStore {
       } catch (IOException e) {
         closeQuietly(channel);
         throw failure("cannot lock", lockFile, e);
+      } catch (OverlappingFileLockException e) {
+        // the same file under another name (a link): closing the channel releases that lock too
+        closeQuietly(channel);
+        throw new StateStoreException(
+            "cannot open state file " + file + ": already open in this process", e);
       } catch (RuntimeException e) {
         closeQuietly(channel);
         throw e;

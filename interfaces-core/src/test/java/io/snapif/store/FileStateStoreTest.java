@@ -307,6 +307,39 @@ class FileStateStoreTest {
   }
 
   @Test
+  void anotherProcess_findsTheStoreInUse_evenAfterARefusedSecondOpenHere() throws Exception {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(() -> FileStateStore.open(stateFile()))
+          .isInstanceOf(StateStoreException.class);
+      // the refused open never opened the lock file, so it cannot have released the lock
+      assertThat(openInAnotherProcess(stateFile()))
+          .isEqualTo("cannot open state file " + stateFile() + ": in use by another process");
+    }
+    assertThat(openInAnotherProcess(stateFile())).isEqualTo("opened");
+  }
+
+  /** Opens a store on {@code file} in a new JVM: "opened", or why it could not. */
+  private static String openInAnotherProcess(Path file) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), OtherProcess.class.getName(),
+        file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  /** The main of {@link #openInAnotherProcess}. */
+  static final class OtherProcess {
+    public static void main(String[] args) {
+      try (FileStateStore store = FileStateStore.open(Path.of(args[0]))) {
+        System.out.println("opened");
+      } catch (StateStoreException e) {
+        System.out.println(e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void aLockFileLeftByACrash_isTakenOverAndRemoved() throws IOException {
     Files.writeString(dir.resolve("state.json.lock"), "");
     try (FileStateStore store = FileStateStore.open(stateFile())) {
