@@ -17,10 +17,16 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -29,6 +35,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +70,15 @@ import java.util.regex.Pattern;
  * save) can then be read with {@link #loadPrevious()}.
  *
  * <p>An open store holds an exclusive lock ({@code state.json.lock}), so one state file has one
- * manager at a time, across processes too. Not thread-safe: the manager calls it under its own
+ * manager at a time, across processes too. The lock file exists only while a store is open (or
+ * after a crash, until the next open and close): closing removes it, and the directories the
+ * open created if they are still empty, so that opening a store and closing it without a save
+ * leaves the file system as it was. Not thread-safe: the manager calls it under its own
  * operation lock.
+ *
+ * <p>Where the file system has POSIX permissions, every file the store creates (state file,
+ * journal, previous generation, lock, temporary files) is created readable and writable by its
+ * owner only ({@code 0600}), from the start.
  *
  * <pre>{@code
  * InterfaceManager m = InterfaceManager.builder().policy(policy)
@@ -108,14 +123,31 @@ public final class FileStateStore implements StateStore {
   private static final Pattern HEADER =
       Pattern.compile("^\\{\"format\":(\\d+),\"checksum\":\"sha256:([0-9a-f]{64})\",\"data\":");
   private static final byte[] TRAILER = "}\n".getBytes(StandardCharsets.US_ASCII);
+  /** Owner read and write only: what every file of the store is created with. */
+  private static final FileAttribute<?> PRIVATE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+  /**
+   * The lock files that stores of this process hold. A second open must not even open such a
+   * file: closing any channel to it would release this process's lock (POSIX record locks).
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+  /** How often open takes the lock again when the file it locked was removed meanwhile. */
+  private static final int LOCK_ATTEMPTS = 10;
 
   private final Path file;
   private final Path previous;
   private final Path temporary;
   private final Path journalFile;
   private final Durability durability;
+  private final Path lockFile;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  /** What new files are created with: {@link #PRIVATE} where the file system has it. */
+  private final FileAttribute<?>[] attributes;
+  /** The directories the open created, deepest first: removed at close if still empty. */
+  private final List<Path> createdDirectories;
+  /** Whether close removes the lock file: only where files have an identity to check. */
+  private final boolean removeLock;
   /** The last state loaded or saved, which the next save's record starts from; null: unknown. */
   private SystemState last;
   /** The state before {@link #last}, written as the previous generation by a fold. */
@@ -129,24 +161,28 @@ public final class FileStateStore implements StateStore {
   private long journalBytes;
   private int journalRecords;
 
-  private FileStateStore(
-      Path file, Durability durability, FileChannel lockChannel, FileLock lock) {
+  private FileStateStore(Path file, Durability durability, Path lockFile, FileChannel lockChannel,
+      FileLock lock, List<Path> createdDirectories, boolean removeLock) {
     this.file = file;
     this.durability = durability;
     this.previous = sibling(file, ".1");
     this.temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
     this.journalFile = sibling(file, ".journal");
+    this.lockFile = lockFile;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.attributes = attributes(file);
+    this.createdDirectories = createdDirectories;
+    this.removeLock = removeLock;
   }
 
   /**
    * Opens the store kept in {@code file} (which need not exist yet; its directory is created
    * if needed) and locks it, with {@link Durability#MACHINE_CRASH}: every save is on disk when
-   * it returns.
+   * it returns. The state file itself is written by the first save, not here.
    *
-   * @throws StateStoreException if the directory cannot be created or another store holds the
-   *     lock
+   * @throws StateStoreException if the directory or the lock file cannot be created or another
+   *     store holds the lock; nothing the open created is left behind then
    */
   public static FileStateStore open(Path file) {
     return open(file, Durability.MACHINE_CRASH);
@@ -154,34 +190,134 @@ public final class FileStateStore implements StateStore {
 
   /**
    * Opens the store kept in {@code file} (which need not exist yet; its directory is created
-   * if needed) and locks it; its saves survive what {@code durability} says.
+   * if needed) and locks it; its saves survive what {@code durability} says. The state file
+   * itself is written by the first save, not here.
    *
-   * @throws StateStoreException if the directory cannot be created or another store holds the
-   *     lock
+   * @throws StateStoreException if the directory or the lock file cannot be created or another
+   *     store holds the lock; nothing the open created is left behind then
    */
   public static FileStateStore open(Path file, Durability durability) {
     Objects.requireNonNull(durability, "durability");
-    Path absolute = file.toAbsolutePath();
+    Path absolute = file.toAbsolutePath().normalize();
     Path lockFile = sibling(absolute, ".lock");
-    FileChannel channel = null;
+    if (!HELD.add(lockFile)) {
+      throw new StateStoreException(
+          "cannot open state file " + absolute + ": already open in this process");
+    }
+    List<Path> created = new ArrayList<>();
     try {
-      Files.createDirectories(absolute.getParent());
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        throw new StateStoreException(absolute + " is in use by another process");
-      }
-      return new FileStateStore(absolute, durability, channel, lock);
-    } catch (OverlappingFileLockException e) {
-      closeQuietly(channel);
-      throw new StateStoreException(absolute + " is already open in this process", e);
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new StateStoreException("cannot open state file " + absolute + ": " + e, e);
-    } catch (StateStoreException e) {
-      closeQuietly(channel);
+      return lock(absolute, durability, lockFile, created);
+    } catch (RuntimeException e) {
+      HELD.remove(lockFile);
+      removeEmpty(created);
       throw e;
     }
+  }
+
+  /**
+   * Creates the directories and the lock file as needed and locks it. The last holder of a lock
+   * file removes it while it holds the lock, so a lock taken on a file that is no longer the one
+   * at {@code lockFile} is worthless: then it is given up and taken again.
+   */
+  private static FileStateStore lock(
+      Path file, Durability durability, Path lockFile, List<Path> created) {
+    FileAttribute<?>[] attributes = attributes(file);
+    for (int attempt = 1; ; attempt++) {
+      createDirectories(file, created);
+      FileChannel channel;
+      Object key;
+      try {
+        channel = FileChannel.open(lockFile,
+            Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes);
+        key = fileKey(lockFile);
+      } catch (NoSuchFileException e) {
+        if (attempt < LOCK_ATTEMPTS) {
+          continue; // the directory was removed by a store closing meanwhile
+        }
+        throw failure("cannot create lock file", lockFile, e);
+      } catch (IOException e) {
+        throw failure("cannot create lock file", lockFile, e);
+      }
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+          throw new StateStoreException(
+              "cannot open state file " + file + ": in use by another process");
+        }
+        // where files have no identity (key), lock files are never removed: nothing to check
+        if (key == null || key.equals(fileKey(lockFile))) {
+          return new FileStateStore(
+              file, durability, lockFile, channel, lock, created, key != null);
+        }
+      } catch (IOException e) {
+        closeQuietly(channel);
+        throw failure("cannot lock", lockFile, e);
+      } catch (OverlappingFileLockException e) {
+        // the same file under another name (a link): closing the channel releases that lock too
+        closeQuietly(channel);
+        throw new StateStoreException(
+            "cannot open state file " + file + ": already open in this process", e);
+      } catch (RuntimeException e) {
+        closeQuietly(channel);
+        throw e;
+      }
+      closeQuietly(channel);
+      if (attempt == LOCK_ATTEMPTS) {
+        throw new StateStoreException(
+            "cannot open state file " + file + ": in use by another process");
+      }
+    }
+  }
+
+  /** Creates the missing directories above {@code file}, adding them to {@code created}. */
+  private static void createDirectories(Path file, List<Path> created) {
+    List<Path> missing = new ArrayList<>();
+    for (Path dir = file.getParent(); dir != null && !Files.isDirectory(dir);
+        dir = dir.getParent()) {
+      missing.add(0, dir);
+    }
+    for (Path dir : missing) {
+      try {
+        Files.createDirectory(dir);
+        created.add(0, dir);
+      } catch (FileAlreadyExistsException e) {
+        if (!Files.isDirectory(dir)) {
+          throw failure("cannot create directory", dir, new NotDirectoryException(dir.toString()));
+        }
+      } catch (IOException e) {
+        throw failure("cannot create directory", dir, e);
+      }
+    }
+  }
+
+  /** Removes {@code dirs} (deepest first) that are empty; a directory in use stays. */
+  private static void removeEmpty(List<Path> dirs) {
+    for (Path dir : dirs) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (IOException e) {
+        return; // not empty (a state was written there, or someone else uses it): keep it
+      }
+    }
+  }
+
+  /** The identity of the file at {@code path} (device and inode), or null if it has none. */
+  private static Object fileKey(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+    } catch (NoSuchFileException e) {
+      return new Object(); // removed: equal to no key the lock was taken with
+    }
+  }
+
+  private static FileAttribute<?>[] attributes(Path file) {
+    return file.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {PRIVATE} : new FileAttribute<?>[0];
+  }
+
+  /** A failure on {@code path}: {@code cannot DOING PATH: REASON}. */
+  private static StateStoreException failure(String doing, Path path, IOException e) {
+    return new StateStoreException(doing + " " + path + ": " + FileErrors.reason(e), e);
   }
 
   /** The state file. */
@@ -251,9 +387,9 @@ public final class FileStateStore implements StateStore {
     if (!Files.exists(file)) {
       for (Path other : new Path[] {previous, journalFile}) {
         if (Files.exists(other)) {
-          throw new StateStoreException("state file " + file + " is missing but its "
-              + (other == previous ? "previous generation " : "journal ") + other
-              + " exists; restore it or remove them to start anew");
+          throw new StateStoreException("cannot read state file " + file + ": no such file, "
+              + "but its " + (other == previous ? "previous generation " : "journal ") + other
+              + " exists; restore it, or remove them to start anew");
         }
       }
       return Optional.empty();
@@ -267,8 +403,8 @@ public final class FileStateStore implements StateStore {
     try {
       return Optional.of(replay(snapshot, bytes));
     } catch (StateStoreException e) {
-      throw new StateStoreException("journal " + journalFile + " is damaged: " + e.getMessage(),
-          e);
+      throw new StateStoreException("cannot read journal " + journalFile
+          + ": not a valid journal (" + e.getMessage() + ")", e);
     }
   }
 
@@ -351,7 +487,7 @@ public final class FileStateStore implements StateStore {
     try {
       return MAPPER.readTree(json);
     } catch (IOException e) {
-      throw new StateStoreException(where + ": invalid JSON: " + e.getMessage(), e);
+      throw new StateStoreException(where + ": " + FileErrors.reason(e), e);
     }
   }
 
@@ -372,7 +508,7 @@ public final class FileStateStore implements StateStore {
         return;
       }
     } catch (IOException e) {
-      throw new StateStoreException("cannot save state to " + file + ": " + e, e);
+      throw failure("cannot save state file", file, e);
     }
     beforeLast = last;
     last = state;
@@ -382,9 +518,13 @@ public final class FileStateStore implements StateStore {
   private void append(ObjectNode record) throws IOException {
     if (journal == null) {
       boolean fresh = journalRecords == 0;
-      journal = FileChannel.open(journalFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       if (fresh) {
-        journal.truncate(0);
+        // one left over from a fold is in the snapshot already; a new one is made private
+        Files.deleteIfExists(journalFile);
+      }
+      journal = FileChannel.open(journalFile,
+          Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attributes);
+      if (fresh) {
         byte[] header = ("{\"journal\":" + JOURNAL_FORMAT + ",\"base\":\"sha256:"
             + snapshotChecksum + "\"}\n").getBytes(StandardCharsets.US_ASCII);
         writeFully(journal, header, 0);
@@ -447,10 +587,14 @@ public final class FileStateStore implements StateStore {
     journalRecords = 0;
   }
 
-  /** Writes a temporary file, forces it to disk and renames it over {@code target}. */
+  /**
+   * Writes a temporary file, forces it to disk and renames it over {@code target}. The file is
+   * made anew, so that it has the store's permissions whatever a left-over one had.
+   */
   private void writeAtomically(Path target, byte[] bytes) throws IOException {
-    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    Files.deleteIfExists(temporary);
+    try (FileChannel out = FileChannel.open(temporary,
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
       writeFully(out, bytes, 0);
       force(out, true);
     }
@@ -460,7 +604,8 @@ public final class FileStateStore implements StateStore {
 
   /**
    * Makes the current file the previous generation without a moment where neither exists: a
-   * hard link (or a copy) under a temporary name, renamed over the old previous generation.
+   * hard link under a temporary name, renamed over the old previous generation; or, where
+   * links cannot be made, a copy written like a snapshot.
    */
   private void keepAsPrevious() throws IOException {
     Path link = previous.resolveSibling("." + previous.getFileName() + ".tmp");
@@ -468,10 +613,8 @@ public final class FileStateStore implements StateStore {
     try {
       Files.createLink(link, file);
     } catch (UnsupportedOperationException | IOException e) {
-      Files.copy(file, link, StandardCopyOption.REPLACE_EXISTING);
-      try (FileChannel c = FileChannel.open(link, StandardOpenOption.WRITE)) {
-        force(c, true);
-      }
+      writeAtomically(previous, Files.readAllBytes(file));
+      return;
     }
     Files.move(link, previous, StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
@@ -514,7 +657,7 @@ public final class FileStateStore implements StateStore {
     try {
       data = WRITER.writeValueAsBytes(StateJson.write(state));
     } catch (JsonProcessingException e) {
-      throw new StateStoreException("cannot encode state: " + e.getOriginalMessage(), e);
+      throw new StateStoreException("cannot encode state: " + FileErrors.reason(e), e);
     }
     String checksum = sha256(data);
     byte[] header = ("{\"format\":" + FORMAT + ",\"checksum\":\"sha256:" + checksum
@@ -529,7 +672,7 @@ public final class FileStateStore implements StateStore {
     try {
       return Files.readAllBytes(path);
     } catch (IOException e) {
-      throw new StateStoreException("cannot read " + what + " " + path + ": " + e, e);
+      throw failure("cannot read " + what, path, e);
     }
   }
 
@@ -539,7 +682,8 @@ public final class FileStateStore implements StateStore {
       SystemState state = decode(bytes);
       return new Snapshot(state, checksumOf(bytes), bytes.length);
     } catch (StateStoreException e) {
-      throw new StateStoreException("state file " + path + " is damaged: " + e.getMessage(), e);
+      throw new StateStoreException("cannot read state file " + path
+          + ": not a valid state file (" + e.getMessage() + ")", e);
     }
   }
 
@@ -556,27 +700,27 @@ public final class FileStateStore implements StateStore {
     Matcher header = HEADER.matcher(start);
     if (!header.find()) {
       throw new StateStoreException(bytes.length == 0 ? "the file is empty"
-          : "not a snapif state file (no format and checksum header)");
+          : "no format and checksum header");
     }
     int format = Integer.parseInt(header.group(1));
     if (format != FORMAT) {
-      throw new StateStoreException("unknown format " + format + " (this version reads "
-          + FORMAT + ")");
+      throw new StateStoreException("unknown format " + format + ", this version reads "
+          + FORMAT);
     }
     int end = bytes.length - TRAILER.length;
     if (end < header.end()
         || !Arrays.equals(bytes, end, bytes.length, TRAILER, 0, TRAILER.length)) {
-      throw new StateStoreException("the file is truncated (" + bytes.length + " bytes)");
+      throw new StateStoreException("truncated at " + bytes.length + " bytes");
     }
     byte[] data = Arrays.copyOfRange(bytes, header.end(), end);
     if (!sha256(data).equals(header.group(2))) {
-      throw new StateStoreException("checksum mismatch: the data is truncated or corrupt");
+      throw new StateStoreException("checksum mismatch");
     }
     JsonNode tree;
     try {
       tree = MAPPER.readTree(data);
     } catch (IOException e) {
-      throw new StateStoreException("invalid JSON: " + e.getMessage(), e);
+      throw new StateStoreException(FileErrors.reason(e), e);
     }
     return StateJson.read(new JsonInput(tree, "data"));
   }
@@ -612,14 +756,15 @@ public final class FileStateStore implements StateStore {
     try {
       fold();
     } catch (IOException e) {
-      throw new StateStoreException("cannot write the snapshot " + file + ": " + e, e);
+      throw failure("cannot write state file", file, e);
     }
   }
 
   /**
-   * Releases the lock. The journal stays as it is: it holds every save since the snapshot, and
-   * folding it here would cost two full encodings of the state for each short-lived manager (one
-   * CLI command, say) while the next open replays it for less.
+   * Removes the lock file and releases the lock, and removes the directories the open created
+   * if nothing was saved in them. The journal stays as it is: it holds every save since the
+   * snapshot, and folding it here would cost two full encodings of the state for each
+   * short-lived manager (one CLI command, say) while the next open replays it for less.
    */
   @Override
   public void close() {
@@ -635,6 +780,15 @@ public final class FileStateStore implements StateStore {
       journal = null;
     }
     try {
+      if (removeLock) {
+        // removed while held: an open that locked it meanwhile sees it gone and tries again
+        Files.deleteIfExists(lockFile);
+        removeEmpty(createdDirectories);
+      }
+    } catch (IOException e) {
+      // a lock file left behind is taken over by the next open
+    }
+    try {
       if (lock.isValid()) {
         lock.release();
       }
@@ -642,6 +796,7 @@ public final class FileStateStore implements StateStore {
       // the lock goes with the channel anyway
     }
     closeQuietly(lockChannel);
+    HELD.remove(lockFile);
   }
 
   @Override

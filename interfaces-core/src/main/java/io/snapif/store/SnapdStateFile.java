@@ -41,7 +41,8 @@ public final class SnapdStateFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new StateStoreException("cannot read snapd state " + file + ": " + e, e);
+      throw new StateStoreException(
+          "cannot read snapd state " + file + ": " + FileErrors.reason(e), e);
     }
     try {
       return parse(bytes);
@@ -55,7 +56,7 @@ public final class SnapdStateFile {
     try {
       tree = MAPPER.readTree(bytes);
     } catch (IOException e) {
-      throw new StateStoreException("invalid JSON: " + e.getMessage(), e);
+      throw new StateStoreException(FileErrors.reason(e), e);
     }
     if (tree == null || tree.isMissingNode()) {
       throw new StateStoreException("the file is empty");

@@ -2,6 +2,7 @@ package io.snapif.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,10 +19,17 @@ import io.snapif.spi.SystemState;
 import io.snapif.testing.Snaps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,7 +159,7 @@ class FileStateStoreTest {
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("state.json", "state.json.1", "state.json.lock");
+          .containsExactlyInAnyOrder("state.json", "state.json.1");
     }
   }
 
@@ -178,7 +186,8 @@ class FileStateStoreTest {
       try (FileStateStore store = FileStateStore.open(stateFile())) {
         assertThatThrownBy(store::load)
             .isInstanceOf(StateStoreException.class)
-            .hasMessageStartingWith("state file " + stateFile() + " is damaged: ");
+            .hasMessageStartingWith(
+                "cannot read state file " + stateFile() + ": not a valid state file (");
       }
     }
   }
@@ -193,7 +202,8 @@ class FileStateStoreTest {
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       assertThatThrownBy(store::load)
           .isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("checksum mismatch");
+          .hasMessage("cannot read state file " + stateFile()
+              + ": not a valid state file (checksum mismatch)");
       assertThat(store.loadPrevious()).isEmpty();
     }
   }
@@ -217,13 +227,15 @@ class FileStateStoreTest {
     Files.writeString(stateFile(), "{\"data\":{}}");
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("not a snapif state file");
+          .hasMessage("cannot read state file " + stateFile()
+              + ": not a valid state file (no format and checksum header)");
     }
     Files.writeString(stateFile(), "{\"format\":9,\"checksum\":\"sha256:" + "0".repeat(64)
         + "\",\"data\":{}}\n");
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("unknown format 9");
+          .hasMessage("cannot read state file " + stateFile()
+              + ": not a valid state file (unknown format 9, this version reads 1)");
     }
   }
 
@@ -237,7 +249,9 @@ class FileStateStoreTest {
     Files.delete(stateFile());
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("is missing but its previous generation");
+          .hasMessage("cannot read state file " + stateFile() + ": no such file, but its "
+              + "previous generation " + dir.resolve("state.json.1") + " exists; restore it, "
+              + "or remove them to start anew");
       assertThat(store.loadPrevious()).contains(rich(1));
     }
   }
@@ -247,9 +261,169 @@ class FileStateStoreTest {
     try (FileStateStore store = FileStateStore.open(stateFile())) {
       assertThatThrownBy(() -> FileStateStore.open(stateFile()))
           .isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("already open");
+          .hasMessage(
+              "cannot open state file " + stateFile() + ": already open in this process");
     }
     FileStateStore.open(stateFile()).close();
+  }
+
+  @Test
+  void openAndCloseWithoutASave_leavesTheFileSystemAsItWas() throws IOException {
+    Path file = dir.resolve("a").resolve("b").resolve("state.json");
+    try (FileStateStore store = FileStateStore.open(file)) {
+      assertThat(store.load()).isEmpty();
+      assertThat(file.resolveSibling("state.json.lock")).exists();
+    }
+    assertThat(dir.resolve("a")).doesNotExist();
+
+    // a directory that was there before stays, and so does what others keep in it
+    Files.createDirectories(file.getParent());
+    Files.writeString(file.resolveSibling("notes"), "mine");
+    FileStateStore.open(file).close();
+    assertThat(listing(file.getParent())).containsExactly("notes");
+  }
+
+  @Test
+  void aFailedLoad_leavesTheStateAsItWasAndNoLock() throws IOException {
+    Files.writeString(stateFile(), "{ not a state");
+    FileStateStore store = FileStateStore.open(stateFile());
+    assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class);
+    store.close();
+
+    assertThat(listing(dir)).containsExactly("state.json");
+    assertThat(Files.readString(stateFile())).isEqualTo("{ not a state");
+  }
+
+  @Test
+  void aRefusedOpen_leavesTheHoldersLockInPlace() throws IOException {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+      assertThatThrownBy(() -> FileStateStore.open(stateFile()))
+          .isInstanceOf(StateStoreException.class);
+      assertThat(dir.resolve("state.json.lock")).exists();
+      store.save(rich(2));
+    }
+    assertThat(listing(dir)).containsExactlyInAnyOrder("state.json", "state.json.journal");
+  }
+
+  @Test
+  void anotherProcess_findsTheStoreInUse_evenAfterARefusedSecondOpenHere() throws Exception {
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(() -> FileStateStore.open(stateFile()))
+          .isInstanceOf(StateStoreException.class);
+      // the refused open never opened the lock file, so it cannot have released the lock
+      assertThat(openInAnotherProcess(stateFile()))
+          .isEqualTo("cannot open state file " + stateFile() + ": in use by another process");
+    }
+    assertThat(openInAnotherProcess(stateFile())).isEqualTo("opened");
+  }
+
+  /** Opens a store on {@code file} in a new JVM: "opened", or why it could not. */
+  private static String openInAnotherProcess(Path file) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), OtherProcess.class.getName(),
+        file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor()).as(out).isZero();
+    return out;
+  }
+
+  /** The main of {@link #openInAnotherProcess}. */
+  static final class OtherProcess {
+    public static void main(String[] args) {
+      try (FileStateStore store = FileStateStore.open(Path.of(args[0]))) {
+        System.out.println("opened");
+      } catch (StateStoreException e) {
+        System.out.println(e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void aLockFileLeftByACrash_isTakenOverAndRemoved() throws IOException {
+    Files.writeString(dir.resolve("state.json.lock"), "");
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      store.save(rich(1));
+    }
+    assertThat(listing(dir)).containsExactly("state.json");
+  }
+
+  @Test
+  void everyFileIsCreatedPrivate() throws IOException {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+        "a file system with POSIX permissions");
+    Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve("state.json.lock")))
+          .isEqualTo(ownerOnly);
+      store.save(rich(1));
+      store.save(rich(2));
+      store.save(rich(3));
+      List<String> files = listing(dir);
+      store.compact();
+      files = Stream.concat(files.stream(), listing(dir).stream()).distinct().toList();
+      assertThat(files).contains("state.json", "state.json.1", "state.json.journal",
+          "state.json.lock");
+      for (String name : files) {
+        Path file = dir.resolve(name);
+        if (Files.exists(file)) {
+          assertThat(Files.getPosixFilePermissions(file)).as(name).isEqualTo(ownerOnly);
+        }
+      }
+      // a temporary file left by a crash with other permissions is not reused as it is
+      Path temporary = dir.resolve(".state.json.tmp");
+      Files.writeString(temporary, "left over");
+      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+      store.save(rich(4));
+      store.compact();
+      assertThat(Files.getPosixFilePermissions(stateFile())).isEqualTo(ownerOnly);
+      assertThat(Files.getPosixFilePermissions(dir.resolve("state.json.1")))
+          .isEqualTo(ownerOnly);
+    }
+  }
+
+  @Test
+  void fileErrors_nameTheFileAndTheReasonWithoutJavaNames() throws IOException {
+    Files.createDirectories(stateFile());
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessage("cannot read state file " + stateFile() + ": is a directory");
+    }
+    Path blocked = dir.resolve("plain");
+    Files.writeString(blocked, "");
+    assertThatThrownBy(() -> FileStateStore.open(blocked.resolve("sub").resolve("state.json")))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessage("cannot create directory " + blocked + ": not a directory");
+    Files.delete(stateFile());
+    Files.writeString(stateFile(), "{\"format\":1,\"checksum\":\"sha256:" + "0".repeat(64)
+        + "\",\"data\":{}}\n");
+    try (FileStateStore store = FileStateStore.open(stateFile())) {
+      assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
+          .hasMessage("cannot read state file " + stateFile()
+              + ": not a valid state file (checksum mismatch)");
+    }
+  }
+
+  @Test
+  void fileErrors_reason_isShort() {
+    assertThat(FileErrors.reason(new NoSuchFileException("/x/state.json")))
+        .isEqualTo("no such file");
+    assertThat(FileErrors.reason(new AccessDeniedException("/x/state.json")))
+        .isEqualTo("permission denied");
+    assertThat(FileErrors.reason(new NotDirectoryException("/x")))
+        .isEqualTo("not a directory");
+    assertThat(FileErrors.reason(
+        new FileSystemException("/x/state.json", null, "Read-only file system")))
+        .isEqualTo("read-only file system");
+    assertThat(FileErrors.reason(new IOException("No space left on device")))
+        .isEqualTo("no space left on device");
+    assertThat(FileErrors.reason(new IOException())).isEqualTo("input/output error");
+  }
+
+  private static List<String> listing(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   private void saveRich() {
@@ -333,7 +507,8 @@ class FileStateStoreTest {
     Files.write(journal, lines);
     try (FileStateStore store = FileStateStore.open(crashed)) {
       assertThatThrownBy(store::load).isInstanceOf(StateStoreException.class)
-          .hasMessageContaining("journal " + journal + " is damaged: line 2: checksum mismatch");
+          .hasMessage("cannot read journal " + journal
+              + ": not a valid journal (line 2: checksum mismatch)");
     }
   }
 

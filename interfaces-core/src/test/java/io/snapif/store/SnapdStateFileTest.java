@@ -70,6 +70,7 @@ class SnapdStateFileTest {
     Files.write(file, "{\"data\":".getBytes(StandardCharsets.UTF_8));
     assertThatThrownBy(() -> SnapdStateFile.readConnections(file))
         .isInstanceOf(StateStoreException.class)
-        .hasMessageContaining("invalid JSON");
+        .hasMessage("snapd state " + file + ": invalid JSON at line 1, column 9: "
+            + "Unexpected end-of-input within/between Object entries");
   }
 }

@@ -4,6 +4,10 @@ import io.snapif.examples.scenario.ManagerOpener;
 import io.snapif.examples.scenario.Managers;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.spi.StateStore;
+import io.snapif.spi.SystemState;
+import io.snapif.store.FileErrors;
+import io.snapif.store.FileStateStore;
 import io.snapif.store.FileStateStore.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +15,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The system a command works on: a manager opened on the state file. When there is no state file
- * yet, a command that changes the system creates it from the demo system (or, for {@code seed},
- * empty); a command that only reads, or a dry run, works on a throw-away copy so that nothing is
- * written (a scratch state, whose saves are not forced to disk).
+ * yet, a command starts from the demo system (or, for {@code seed}, an empty one): a command that
+ * changes the system writes the state file when its change commits; one that only reads, or a
+ * dry run, works on a throw-away copy so that nothing is written (a scratch state, whose saves
+ * are not forced to disk).
  */
 final class SystemSession implements AutoCloseable {
   /** What the command will do with the system. */
@@ -55,7 +61,9 @@ final class SystemSession implements AutoCloseable {
 
   /**
    * Opens the system in {@code file} with {@code opener}; without a state file, starts from the
-   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system.
+   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system. A command
+   * that changes the system writes a new state file when its change commits, not before: one
+   * that is refused, fails or changes nothing leaves the file system as it was.
    */
   static SystemSession open(Path file, boolean classic, Access access, boolean demo,
       ManagerOpener opener, ManagerOpener demoOpener) {
@@ -64,38 +72,98 @@ final class SystemSession implements AutoCloseable {
       return new SystemSession(opener.open(file, Device.classicUbuntu()), null);
     }
     Device device = DemoSystem.scenario(classic).device();
-    Path scratch = null;
-    Path target = file;
-    Durability durability = Durability.MACHINE_CRASH;
+    if (access == Access.CHANGE) {
+      return new SystemSession(
+          openNew(file, device, demo ? demoState(classic, demoOpener) : null, opener), null);
+    }
+    Path scratch = scratchDirectory();
     try {
-      if (access == Access.CHANGE) {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-      } else {
-        scratch = Files.createTempDirectory("snapif-");
-        target = scratch.resolve("state.json");
-        durability = Durability.PROCESS_CRASH; // deleted when the command ends
-      }
+      Path target = scratch.resolve("state.json");
       if (demo) {
-        DemoSystem.create(target, durability, classic, demoOpener);
+        DemoSystem.create(target, Durability.PROCESS_CRASH, classic, demoOpener);
       }
-      return new SystemSession(opener.open(target, device, durability), scratch);
-    } catch (IOException e) {
-      delete(scratch);
-      throw new CliFailure("cannot create the state file " + file + ": " + e.getMessage(), e);
+      return new SystemSession(opener.open(target, device, Durability.PROCESS_CRASH), scratch);
     } catch (RuntimeException e) {
       delete(scratch);
-      if (scratch == null) {
-        // a half-made demo state would be taken for a real one next time
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-          // the original failure is what matters
-        }
-      }
       throw e;
+    }
+  }
+
+  /**
+   * A manager on the state file {@code file}, which does not exist yet: it starts from {@code
+   * initial} (null: a fresh system) and writes the file at its first commit.
+   */
+  private static InterfaceManager openNew(
+      Path file, Device device, SystemState initial, ManagerOpener opener) {
+    FileStateStore store = FileStateStore.open(file);
+    try {
+      if (store.load().isPresent()) {
+        return opener.open(store, device); // written by another command since we looked
+      }
+      Unwritten unwritten = new Unwritten(store, initial);
+      InterfaceManager manager = opener.open(unwritten, device);
+      unwritten.opened = true;
+      return manager;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The demo system's state, made in a scratch directory. */
+  private static SystemState demoState(boolean classic, ManagerOpener demoOpener) {
+    Path scratch = scratchDirectory();
+    try {
+      Path file = scratch.resolve("state.json");
+      DemoSystem.create(file, Durability.PROCESS_CRASH, classic, demoOpener);
+      try (FileStateStore store = FileStateStore.open(file, Durability.PROCESS_CRASH)) {
+        return store.load().orElseThrow();
+      }
+    } finally {
+      delete(scratch);
+    }
+  }
+
+  /**
+   * The store of a state file not written yet. It starts from the initial state, and what the
+   * manager saves while it opens (a fresh system, say) stays in memory: the file is written by
+   * the first save after that, a committed change.
+   */
+  private static final class Unwritten implements StateStore {
+    private final FileStateStore file;
+    private Optional<SystemState> state;
+    /** Whether the manager is open: from now on a save is a commit. */
+    boolean opened;
+
+    Unwritten(FileStateStore file, SystemState initial) {
+      this.file = file;
+      this.state = Optional.ofNullable(initial);
+    }
+
+    @Override
+    public Optional<SystemState> load() {
+      return state;
+    }
+
+    @Override
+    public void save(SystemState saved) {
+      if (opened) {
+        file.save(saved);
+      }
+      state = Optional.of(saved);
+    }
+
+    @Override
+    public void close() {
+      file.close();
+    }
+  }
+
+  private static Path scratchDirectory() {
+    try {
+      return Files.createTempDirectory("snapif-");
+    } catch (IOException e) {
+      throw new CliFailure("cannot create a scratch directory: " + FileErrors.reason(e), e);
     }
   }
 

@@ -17,7 +17,6 @@ import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
-import io.snapif.store.FileStateStore;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,8 +40,7 @@ public final class Managers {
 
   /** An opener of file-backed managers deciding with {@code policy}. */
   public static ManagerOpener fileBacked(PolicyEvaluator policy) {
-    return (stateFile, device, durability) ->
-        open(FileStateStore.open(stateFile, durability), policy, device);
+    return (store, device) -> open(store, policy, device);
   }
 
   /**

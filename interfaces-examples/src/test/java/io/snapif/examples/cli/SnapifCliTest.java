@@ -466,7 +466,7 @@ class SnapifCliTest {
 
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.err()).startsWith("error: ").contains("nosuch");
-    assertThat(CliRun.stateFile(home)).exists();  // the demo was written, the connect refused
+    assertThat(CliRun.stateFile(home)).doesNotExist(); // refused: not even the demo is written
     assertThat(CliRun.run(home, "connections", "vlc").out()).doesNotContain("nosuch");
   }
 

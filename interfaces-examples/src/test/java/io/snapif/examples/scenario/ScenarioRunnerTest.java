@@ -3,7 +3,10 @@ package io.snapif.examples.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapif.manager.ErrorKind;
+import io.snapif.manager.InterfaceManager;
+import io.snapif.model.Device;
 import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.spi.StateStore;
 import io.snapif.store.FileStateStore.Durability;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +62,17 @@ class ScenarioRunnerTest {
   void temporaryStateIsScratch_butAGivenStateFileIsDurable(@TempDir Path dir) {
     List<Durability> asked = new ArrayList<>();
     ManagerOpener real = Managers.fileBacked(DroolsPolicyEvaluator.builtin());
-    ScenarioRunner runner = new ScenarioRunner((file, device, durability) -> {
-      asked.add(durability);
-      return real.open(file, device, durability);
+    ScenarioRunner runner = new ScenarioRunner(new ManagerOpener() {
+      @Override
+      public InterfaceManager open(StateStore store, Device device) {
+        return real.open(store, device);
+      }
+
+      @Override
+      public InterfaceManager open(Path file, Device device, Durability durability) {
+        asked.add(durability);
+        return real.open(file, device, durability);
+      }
     });
     Scenario s = ScenarioReader.parse("""
         {"snaps": {"app": {"yaml": "name: app\\nversion: '1'\\nplugs:\\n  home: null\\n"}},
