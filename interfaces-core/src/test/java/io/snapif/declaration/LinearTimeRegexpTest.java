@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.snapif.declaration.AttributeConstraint.MapOf;
 import io.snapif.declaration.AttributeConstraint.Regex;
 import java.time.Duration;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * Issue 13: an attribute constraint of a declaration is matched in time linear in the value, as
@@ -54,9 +56,25 @@ class LinearTimeRegexpTest {
         assertThat(matches(regex, benign)).isTrue();
       }
       String value = unit.repeat(n) + spoiler;
-      assertTimeoutPreemptively(
-          Duration.ofMillis(50),
-          () -> assertThat(matches(regex, value)).as("%s on %d chars", source, n).isFalse());
+      decidedWithin50ms(() -> assertThat(matches(regex, value)).as("%s on %d chars", source, n)
+          .isFalse());
     }
+  }
+
+  /**
+   * Passes if one of three tries is decided within 50 ms: a busy machine can stall one, while a
+   * backtracking engine misses every try by far (or overflows its stack).
+   */
+  private static void decidedWithin50ms(Executable decision) {
+    AssertionFailedError failure = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        assertTimeoutPreemptively(Duration.ofMillis(50), decision);
+        return;
+      } catch (AssertionFailedError e) {
+        failure = e;
+      }
+    }
+    throw failure;
   }
 }
