@@ -2,7 +2,7 @@ package io.snapif.declaration;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
 /**
  * One node of a {@code plug-attributes} / {@code slot-attributes} constraint tree.

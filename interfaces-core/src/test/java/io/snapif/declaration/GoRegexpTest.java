@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,7 +69,10 @@ class GoRegexpTest {
         matching("(?i)a(?s)*", List.of("", "a", "A", "aa"), List.of("b")),
         matching("((a{500}){0}){3}", List.of(""), List.of("a")),
         matching("(?)", List.of(""), List.of("a")),
-        matching(".", List.of("\r", "\u2028"), List.of("\n")));
+        matching(".", List.of("\r", "\u2028"), List.of("\n")),
+        // a literal { may be repeated (RE2/J alone would call it a stacked repetition)
+        matching("x{*", List.of("x", "x{{"), List.of("x{x")),
+        matching("x{{2}", List.of("x{{"), List.of("x{")));
   }
 
   @ParameterizedTest
@@ -126,6 +129,15 @@ class GoRegexpTest {
           a)                | unexpected )
           (a                | missing closing )
           \\Qa)             | missing closing )
+          a**               | invalid nested repetition operator: `**`
+          a{2}*             | invalid nested repetition operator: `{2}*`
+          ((a{500}){0,}){3} | invalid repeat count: `{3}`
+          a{500}(?i){3}     | invalid repeat count: `{3}`
+          \\é               | invalid escape sequence: `\\é`
+          [\\é]             | invalid escape sequence: `\\é`
+          \\8(?<a>x)        | invalid escape sequence: `\\8`
+          (?P<n>a)(?P<n>?)  | missing argument to repetition operator: `?`
+          (?P<n>a)(?P<n>x   | missing closing ): `^((?P<n>a)(?P<n>x)$`
           """)
   void rejectsWhatGoRejects(String source, String goError) {
     assertThatThrownBy(() -> GoRegexp.compileAnchored(source, "a/b", "regexp"))

@@ -1,6 +1,7 @@
 package io.snapif.policy.fact;
 
 import com.google.common.collect.ImmutableList;
+import com.google.re2j.Pattern;
 import io.snapif.declaration.AttributeConstraint;
 import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Matches the value of one rule key against a check, the leaf work of the policy rules (which
