@@ -35,7 +35,9 @@ import java.util.Set;
  * <p>Left as RE2/J has them: its Unicode tables ({@code \pL}, {@code \p{Greek}}, {@code (?i)})
  * are Unicode 6's where Go 1.19's are Unicode 13's, so scripts and letters added since (such as
  * {@code \p{Adlam}}) are unknown. Writing classes out from Java's tables instead makes RE2/J
- * fold every code point of them one by one under {@code (?i)}, far too slow to compile.
+ * fold every code point of them one by one under {@code (?i)}, far too slow to compile. For the
+ * same reason RE2/J never finishes folding U+1C80..U+1C88 under {@code (?i)}: a case-insensitive
+ * regexp that may name them is refused, where Go accepts it.
  */
 final class GoRegexp {
   private static final int MAX_REPEAT = 1000;
@@ -58,6 +60,10 @@ final class GoRegexp {
    * @throws DeclarationException at {@code path} if Go would not compile it
    */
   static Pattern compileAnchored(String source, String path, String what) {
+    if (mayFoldUnfoldable(source)) {
+      throw new DeclarationException(path, "cannot compile " + what + " \"" + source + "\": "
+          + "case-insensitive matching of U+1C80..U+1C88 is not supported");
+    }
     // scan the whole anchored text as Go parses it: a \Q or a ')' in source interacts with the
     // anchoring
     String anchored = "^(" + source + ")$";
@@ -73,6 +79,49 @@ final class GoRegexp {
       throw new DeclarationException(
           path, "cannot compile " + what + " \"" + source + "\": " + message);
     }
+  }
+
+  /** A flag group that may turn case folding on: {@code (?i)}, {@code (?si:}, ... */
+  private static final java.util.regex.Pattern FOLD_FLAG =
+      java.util.regex.Pattern.compile("\\(\\?[imsU-]*i[imsU-]*[:)]");
+  /** One character of a regexp: {@code \x{HEX}}, {@code \xHH}, another escape, or itself. */
+  private static final java.util.regex.Pattern CHAR = java.util.regex.Pattern.compile(
+      "\\\\x\\{([0-9A-Fa-f]{1,8})}|\\\\x([0-9A-Fa-f]{2})|\\\\.|(.)",
+      java.util.regex.Pattern.DOTALL);
+  private static final int UNFOLDABLE_FIRST = 0x1C80;
+  private static final int UNFOLDABLE_LAST = 0x1C88;
+
+  /**
+   * Whether {@code source} may fold one of U+1C80..U+1C88 (Cyrillic letters of Unicode 9):
+   * RE2/J 1.8's case tables predate them while Java's {@code Character} knows their case, and
+   * its folding loops forever on them. Conservative: case folding may be on, and one of them
+   * appears as a character or inside a range {@code a-b}.
+   */
+  static boolean mayFoldUnfoldable(String source) {
+    if (!FOLD_FLAG.matcher(source).find()) {
+      return false;
+    }
+    java.util.regex.Matcher m = CHAR.matcher(source);
+    int previous = -1; // the character before a '-', or -1
+    int last = -1;
+    boolean dash = false;
+    while (m.find()) {
+      int c = m.group(1) != null
+          ? (int) Math.min(Long.parseLong(m.group(1), 16), Integer.MAX_VALUE)
+          : m.group(2) != null ? Integer.parseInt(m.group(2), 16)
+          : m.group(3) != null ? m.group(3).codePointAt(0) : -1;
+      if (c >= UNFOLDABLE_FIRST && c <= UNFOLDABLE_LAST) {
+        return true;
+      }
+      if (dash && previous >= 0 && c >= 0 && previous <= UNFOLDABLE_LAST
+          && c >= UNFOLDABLE_FIRST) {
+        return true;
+      }
+      dash = c == '-' && m.group(3) != null;
+      previous = dash ? last : -1;
+      last = c;
+    }
+    return false;
   }
 
   /**

@@ -3,9 +3,13 @@ package io.snapif.declaration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.google.re2j.Pattern;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,5 +152,28 @@ class GoRegexpTest {
               assertThat(e.detail()).startsWith("cannot compile regexp \"" + source + "\": ");
               assertThat(e.detail()).contains(goError);
             });
+  }
+
+  /**
+   * RE2/J 1.8 loops forever folding U+1C80..U+1C88 under (?i); such a regexp is refused at once
+   * (a generous preemptive timeout: compiling one would never finish).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "(?i)\\x{1C80}", "(?i)\u1c84", "(?i)[\\x{1C00}-\\x{1D00}]", "(?si:[\\x{100}-\u1d00])",
+      "(?i)[a-\\x{1C88}]"})
+  void caseFoldingOfUnicode9Cyrillic_isRefusedAtOnce(String source) {
+    assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
+        assertThatThrownBy(() -> GoRegexp.compileAnchored(source, "p", "regexp"))
+            .isInstanceOf(DeclarationException.class)
+            .hasMessageContaining("cannot compile regexp \"" + source + "\": case-insensitive"
+                + " matching of U+1C80..U+1C88 is not supported"));
+  }
+
+  @Test
+  void theSameCharactersWithoutCaseFolding_orOtherRangesWithIt_compile() {
+    assertThat(goMatches("[\\x{1C80}-\\x{1C88}]", "\u1c84")).isTrue();
+    assertThat(goMatches("(?i)[\\x{100}-\\x{1000}]", "\u0101")).isTrue();
+    assertThat(goMatches("(?i)[\\x{1D00}-\\x{1D10}]x", "\u1d05X")).isTrue();
   }
 }
