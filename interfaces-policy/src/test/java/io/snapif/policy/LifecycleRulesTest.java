@@ -165,14 +165,7 @@ class LifecycleRulesTest {
 
   @Test
   void siteRule_canForgetDisconnectsOfAnInterface() {
-    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
-        package site.rules;
-
-        import io.snapif.policy.fact.EntryFate;
-        import io.snapif.policy.fact.TouchedEntry;
-        import io.snapif.spi.EntryEvent.Kind;
-        import io.snapif.spi.EntryPlan.Fate;
-
+    PolicyEvaluator policy = siteRules("""
         rule "site: disconnects of network are not remembered"
         when
           $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
@@ -180,7 +173,7 @@ class LifecycleRulesTest {
           insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
               "network comes back on the next refresh"));
         end
-        """).build();
+        """);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network", "home")));
 
@@ -196,14 +189,7 @@ class LifecycleRulesTest {
 
   @Test
   void siteRules_thatDisagree_failTheOperation() {
-    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
-        package site.rules;
-
-        import io.snapif.policy.fact.EntryFate;
-        import io.snapif.policy.fact.TouchedEntry;
-        import io.snapif.spi.EntryEvent.Kind;
-        import io.snapif.spi.EntryPlan.Fate;
-
+    PolicyEvaluator policy = siteRules("""
         rule "site: keep"
         when $e : TouchedEntry(event == Kind.DISCONNECT)
         then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.KEEP, ""));
@@ -213,7 +199,7 @@ class LifecycleRulesTest {
         when $e : TouchedEntry(event == Kind.DISCONNECT)
         then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE, ""));
         end
-        """).build();
+        """);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network")));
     Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
@@ -231,19 +217,12 @@ class LifecycleRulesTest {
 
   @Test
   void aFateTheEventCannotHave_failsLoudly_andNothingChanges() {
-    PolicyEvaluator policy = DroolsPolicyEvaluator.builder().addRules("site.drl", """
-        package site.rules;
-
-        import io.snapif.policy.fact.EntryFate;
-        import io.snapif.policy.fact.TouchedEntry;
-        import io.snapif.spi.EntryEvent.Kind;
-        import io.snapif.spi.EntryPlan.Fate;
-
+    PolicyEvaluator policy = siteRules("""
         rule "site: retire on disconnect"
         when $e : TouchedEntry(event == Kind.DISCONNECT)
         then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.RETIRE, ""));
         end
-        """).build();
+        """);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network")));
     Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
@@ -254,6 +233,19 @@ class LifecycleRulesTest {
         .hasMessageContaining("\"site: retire on disconnect\" retires vlc:network core:network");
     assertThat(m.connections()).isEqualTo(before);
     assertThat(m.snaps()).isEqualTo(snapsBefore);
+  }
+
+  /** An evaluator with site rules {@code rules}, which see the lifecycle facts. */
+  private static PolicyEvaluator siteRules(String rules) {
+    return DroolsPolicyEvaluator.builder().addRules("site.drl", """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        """ + rules).build();
   }
 
   /** The names of the rules in DRL file {@code path}. */

@@ -5,18 +5,16 @@ import static io.snapif.policy.Fixtures.app;
 import static io.snapif.policy.Fixtures.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.snapif.manager.ChangeReport;
 import io.snapif.manager.Decision;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
-import io.snapif.manager.OperationException;
-import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.testing.RandomOps;
+import io.snapif.testing.SimulateCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -151,24 +149,7 @@ class PolicyPropertiesTest {
     InterfaceManager m = InterfaceManager.builder().policy(BUILTIN)
         .implicitInterfaces(RandomOps.IMPLICIT).build();
     for (Operation op : ops) {
-      Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
-      ChangeReport simulated = null;
-      OperationException simulatedFailure = null;
-      try {
-        simulated = m.simulate(op);
-      } catch (OperationException e) {
-        simulatedFailure = e;
-      }
-      assertThat(m.connections()).isEqualTo(before);
-      try {
-        ChangeReport applied = m.apply(op);
-        assertThat(simulatedFailure).as("simulation of %s failed", op.describe()).isNull();
-        assertThat(ChangeReport.builder().from(applied).committed(false).build())
-            .isEqualTo(simulated);
-      } catch (OperationException e) {
-        assertThat(simulatedFailure).as("simulation of %s succeeded", op.describe()).isNotNull();
-        assertThat(e.getMessage()).isEqualTo(simulatedFailure.getMessage());
-      }
+      SimulateCheck.simulateThenApply(m, op, () -> { });
     }
   }
 }
