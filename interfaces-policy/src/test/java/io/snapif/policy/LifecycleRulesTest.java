@@ -3,7 +3,7 @@ package io.snapif.policy;
 import static io.snapif.policy.Fixtures.app;
 import static io.snapif.policy.Fixtures.snap;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.common.collect.ImmutableMap;
 import io.snapif.manager.InterfaceManager;
@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,15 +153,11 @@ class LifecycleRulesTest {
     InterfaceManager m = InterfaceManager.builder().policy(without).build();
     m.apply(new Operation.Install(vlc("camera")));
     m.apply(connect("vlc:camera", "core:camera"));
-    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
-    List<InstalledSnap> snapsBefore = m.snaps();
 
-    assertThatThrownBy(() -> m.apply(disconnect("vlc:camera", "core:camera", false)))
+    failsAndChangesNothing(m, disconnect("vlc:camera", "core:camera", false))
         .isInstanceOf(RuleExecutionException.class)
         .hasMessage("no policy rule decided the fate of the disconnect of state entry"
             + " vlc:camera core:camera");
-    assertThat(m.connections()).isEqualTo(before);
-    assertThat(m.snaps()).isEqualTo(snapsBefore);
   }
 
   @Test
@@ -202,17 +199,13 @@ class LifecycleRulesTest {
         """);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network")));
-    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
-    List<InstalledSnap> snapsBefore = m.snaps();
 
-    assertThatThrownBy(() -> m.apply(disconnect("vlc:network", "core:network", false)))
+    failsAndChangesNothing(m, disconnect("vlc:network", "core:network", false))
         .isInstanceOf(RuleExecutionException.class)
         .hasMessageStartingWith("policy rules disagree on the fate of the disconnect of state"
             + " entry vlc:network core:network: ")
         .hasMessageContaining("\"site: keep\" says KEEP")
         .hasMessageContaining("\"site: delete\" says DELETE");
-    assertThat(m.connections()).isEqualTo(before);
-    assertThat(m.snaps()).isEqualTo(snapsBefore);
   }
 
   @Test
@@ -225,14 +218,21 @@ class LifecycleRulesTest {
         """);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network")));
-    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
-    List<InstalledSnap> snapsBefore = m.snaps();
 
-    assertThatThrownBy(() -> m.apply(disconnect("vlc:network", "core:network", false)))
+    failsAndChangesNothing(m, disconnect("vlc:network", "core:network", false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("\"site: retire on disconnect\" retires vlc:network core:network");
+  }
+
+  /** Asserts that {@code op} changes nothing on {@code m}, and returns what it threw. */
+  private static AbstractThrowableAssert<?, ? extends Throwable> failsAndChangesNothing(
+      InterfaceManager m, Operation op) {
+    Map<ConnectionId, Connection> before = new TreeMap<>(m.connections());
+    List<InstalledSnap> snaps = m.snaps();
+    Throwable thrown = catchThrowable(() -> m.apply(op));
     assertThat(m.connections()).isEqualTo(before);
-    assertThat(m.snaps()).isEqualTo(snapsBefore);
+    assertThat(m.snaps()).isEqualTo(snaps);
+    return assertThat(thrown);
   }
 
   /** An evaluator with site rules {@code rules}, which see the lifecycle facts. */
