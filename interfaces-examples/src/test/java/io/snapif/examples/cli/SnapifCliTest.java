@@ -311,7 +311,7 @@ class SnapifCliTest {
     assertThat(refresh.out()).isEqualTo("player 1 refreshed\n");
     assertThat(refresh.err()).isEqualTo(warning);
     assertThat(CliRun.run(home, "connections", "player").out())
-        .containsPattern("content\\[sounds\\] +player:sounds +- +-\n");
+        .containsPattern("content +player:sounds +- +-\n");
   }
 
   /** A snap directory of a store snap published by acme, with {@code endpoints} (YAML). */
