@@ -2,6 +2,7 @@ package io.snapif.examples.cli;
 
 import io.snapif.examples.scenario.ManagerOpener;
 import io.snapif.examples.scenario.Managers;
+import io.snapif.examples.scenario.Scenario;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
 import io.snapif.store.FileStateStore.Durability;
@@ -49,21 +50,33 @@ final class SystemSession implements AutoCloseable {
       Map<String, String> env, boolean demo) {
     // The demo is the same system whatever rules this command adds: it is built with the
     // built-in policy, and the command's rules apply to what the command does with it.
-    return open(options.stateFile(env), options.classicSystem(), access, demo,
+    return open(options.stateFile(env), options, access, demo,
         Managers.fileBacked(rules), Managers.fileBacked(List.of()));
   }
 
   /**
    * Opens the system in {@code file} with {@code opener}; without a state file, starts from the
-   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system.
+   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system, of the kind
+   * {@code options} say.
+   *
+   * @throws CliFailure if the state exists for another device than {@code options} name
    */
-  static SystemSession open(Path file, boolean classic, Access access, boolean demo,
+  static SystemSession open(Path file, StateOptions options, Access access, boolean demo,
       ManagerOpener opener, ManagerOpener demoOpener) {
+    boolean classic = options.classicSystem();
     if (Files.exists(file)) {
       // a stored state keeps its own device: the demo scenario need not be read for one
-      return new SystemSession(opener.open(file, Device.classicUbuntu()), null);
+      InterfaceManager manager = opener.open(file, Device.classicUbuntu());
+      try {
+        options.checkExisting(manager.device(), file);
+      } catch (CliFailure e) {
+        manager.close();
+        throw e;
+      }
+      return new SystemSession(manager, null);
     }
-    Device device = DemoSystem.scenario(classic).device();
+    Scenario scenario = options.withModel(DemoSystem.scenario(classic));
+    Device device = scenario.device();
     Path scratch = null;
     Path target = file;
     Durability durability = Durability.MACHINE_CRASH;
@@ -79,7 +92,7 @@ final class SystemSession implements AutoCloseable {
         durability = Durability.PROCESS_CRASH; // deleted when the command ends
       }
       if (demo) {
-        DemoSystem.create(target, durability, classic, demoOpener);
+        DemoSystem.create(target, durability, scenario, demoOpener);
       }
       return new SystemSession(opener.open(target, device, durability), scratch);
     } catch (IOException e) {

@@ -26,7 +26,8 @@ class SystemSessionTest {
   }
 
   private SystemSession open(Path file, SystemSession.Access access) {
-    return SystemSession.open(file, true, access, true, recording("command"), recording("demo"));
+    return SystemSession.open(file, new StateOptions(), access, true, recording("command"),
+        recording("demo"));
   }
 
   @Test
