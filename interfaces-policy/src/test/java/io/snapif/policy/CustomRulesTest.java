@@ -214,6 +214,17 @@ class CustomRulesTest {
   }
 
   @Test
+  void duplicateRuleNames_inOneFile_areRejected() {
+    String twice = denyAll("site", "site: deny")
+        + denyAll("site", "site: deny").replaceFirst("(?s)^.*?(?=rule )", "");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRules("twice.drl", twice).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+          assertThat(e.file()).isEqualTo("twice.drl");
+          assertThat(e.problem()).contains("site: deny");
+        });
+  }
+
+  @Test
   void aCustomRuleNamedLikeABuiltinRule_isRejected() {
     assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
         .addRules("site.drl", denyAll("site", "connection: allowed by slot rule"))
