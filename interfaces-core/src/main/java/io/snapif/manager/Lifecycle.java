@@ -96,11 +96,12 @@ final class Lifecycle {
   /**
    * What a refusal by {@code decision} tells the user: its message, and when a custom rule
    * refused, that rule's detail after a colon as {@code explain} shows it (the declarations'
-   * messages stay snapd's own).
+   * messages stay snapd's own). A blank detail, or one the message already says, adds nothing.
    */
   static String refusal(Decision decision) {
     return decision.reasons().stream().findFirst()
-        .filter(r -> r.layer() == DecisionLayer.CUSTOM_RULE)
+        .filter(r -> r.layer() == DecisionLayer.CUSTOM_RULE && !r.detail().isBlank()
+            && !decision.message().contains(r.detail()))
         .map(r -> decision.message() + ": " + r.detail())
         .orElse(decision.message());
   }
