@@ -11,8 +11,9 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code --state FILE}, {@code --classic}, {@code --core}, {@code --model} and {@code --gadget}:
- * where the system's state lives and, when it is created, what kind of system it is. Global options: declared once on {@code
- * snapif} and inherited by every command, so that they go before or after the command's name.
+ * where the system's state lives and, when it is created, what kind of system it is. Global
+ * options: declared once on {@code snapif} and inherited by every command, so that they go before
+ * or after the command's name.
  */
 final class StateOptions {
   @Option(names = "--state", scope = ScopeType.INHERIT, paramLabel = "FILE",
