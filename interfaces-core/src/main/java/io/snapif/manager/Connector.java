@@ -57,7 +57,7 @@ final class Connector {
     if (!decision.allowed()) {
       throw new OperationException(ErrorKind.CONNECT_DENIED,
           Lifecycle.taskFailure("Connect " + candidate.plug().ref() + " to "
-              + candidate.slot().ref(), decision.message()), decision);
+              + candidate.slot().ref(), Lifecycle.refusal(decision)), decision);
     }
     return record(draft, prepared);
   }

@@ -93,6 +93,19 @@ final class Lifecycle {
     return "cannot perform the following tasks:\n- " + taskSummary + " (" + error + ")";
   }
 
+  /**
+   * What a refusal by {@code decision} tells the user: its message, and when a custom rule
+   * refused, that rule's detail after a colon as {@code explain} shows it (the declarations'
+   * messages stay snapd's own). A blank detail, or one the message already says, adds nothing.
+   */
+  static String refusal(Decision decision) {
+    return decision.reasons().stream().findFirst()
+        .filter(r -> r.layer() == DecisionLayer.CUSTOM_RULE && !r.detail().isBlank()
+            && !decision.message().contains(r.detail()))
+        .map(r -> decision.message() + ": " + r.detail())
+        .orElse(decision.message());
+  }
+
   private void install(StateDraft draft, InstalledSnap snap) {
     if (draft.snap(snap.name()).isPresent()) {
       throw new OperationException(ErrorKind.ALREADY_INSTALLED,
@@ -183,7 +196,7 @@ final class Lifecycle {
     Decision decision = policy.checkInstallation(snap, draft.device());
     draft.decision(decision);
     if (!decision.allowed()) {
-      throw new OperationException(ErrorKind.INSTALL_DENIED, decision.message(), decision);
+      throw new OperationException(ErrorKind.INSTALL_DENIED, refusal(decision), decision);
     }
     snap.snap().badInterfaces().forEach((name, why) ->
         draft.warn("snap \"" + snap.name() + "\": " + name + " dropped: " + why));

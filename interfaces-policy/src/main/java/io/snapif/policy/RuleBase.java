@@ -8,7 +8,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,6 +19,7 @@ import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -59,7 +62,8 @@ final class RuleBase {
   /**
    * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
-   * @throws RuleCompilationException for the first source that does not compile
+   * @throws RuleCompilationException for the first source that does not compile, or that
+   *     defines a rule whose name a built-in rule or an earlier rule already has
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
@@ -67,8 +71,24 @@ final class RuleBase {
       return builtin();
     }
     List<KiePackage> packages = new ArrayList<>();
+    // A later rule of the same name would silently replace an earlier one, and messages name
+    // rules by name alone: names must be unique across the built-in rules and every file.
+    Map<String, String> definedIn = new HashMap<>();
+    for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
+      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
+    }
     for (RuleSource source : sources) {
-      packages.addAll(compile(source));
+      List<KiePackage> compiled = compile(source);
+      for (KiePackage p : compiled) {
+        for (Rule r : p.getRules()) {
+          String other = definedIn.putIfAbsent(r.getName(), source.name());
+          if (other != null) {
+            throw new RuleCompilationException(source.name(), 0, "rule \"" + r.getName()
+                + "\" is also defined in " + other + "; rule names must be unique");
+          }
+        }
+      }
+      packages.addAll(compiled);
     }
     KieBase base = KieBaseBuilder.createKieBaseFromModel(Builtin.MODELS);
     for (String rule : leftOut) {

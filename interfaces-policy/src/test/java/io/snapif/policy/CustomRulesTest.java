@@ -23,7 +23,13 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,6 +188,71 @@ class CustomRulesTest {
         .addRuleFile(sample("hijack.drl")).build())
         .isInstanceOf(RuleCompilationException.class)
         .hasMessageContaining("io.snapif.policy.rules");
+  }
+
+  /** A rule file in package {@code pkg} with one rule {@code name} denying every check. */
+  private static String denyAll(String pkg, String name) {
+    return "package " + pkg + ";\n"
+        + "import io.snapif.policy.fact.Check;\nimport io.snapif.policy.fact.Verdict;\n"
+        + "rule \"" + name + "\"\nwhen\n  $c : Check()\nthen\n"
+        + "  insert(Verdict.deny(drools.getRule().getName(), $c, \"no\"));\nend\n";
+  }
+
+  @Test
+  void duplicateRuleNames_acrossFiles_areRejectedNamingBothFiles() {
+    for (String otherPackage : List.of("site.a", "site.b")) {
+      assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
+          .addRules("first.drl", denyAll("site.a", "site: deny"))
+          .addRules("second.drl", denyAll(otherPackage, "site: deny"))
+          .build())
+          .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+            assertThat(e.file()).isEqualTo("second.drl");
+            assertThat(e.problem()).isEqualTo(
+                "rule \"site: deny\" is also defined in first.drl; rule names must be unique");
+          });
+    }
+  }
+
+  @Test
+  void duplicateRuleNames_inOneFile_areRejected() {
+    String twice = denyAll("site", "site: deny")
+        + denyAll("site", "site: deny").replaceFirst("(?s)^.*?(?=rule )", "");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRules("twice.drl", twice).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+          assertThat(e.file()).isEqualTo("twice.drl");
+          assertThat(e.problem()).contains("site: deny");
+        });
+  }
+
+  @Test
+  void aCustomRuleNamedLikeABuiltinRule_isRejected() {
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
+        .addRules("site.drl", denyAll("site", "connection: allowed by slot rule"))
+        .build())
+        .isInstanceOf(RuleCompilationException.class)
+        .hasMessage("site.drl: rule \"connection: allowed by slot rule\" is also defined in the"
+            + " built-in rules; rule names must be unique");
+  }
+
+  @Test
+  void builtinRuleNames_areUniqueAcrossTheBuiltinFiles() throws IOException {
+    Path dir = Path.of("src/main/resources/io/snapif/policy/rules");
+    Map<String, String> definedIn = new HashMap<>();
+    List<String> duplicates = new ArrayList<>();
+    Pattern rule = Pattern.compile("(?m)^rule \"([^\"]+)\"");
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+        Matcher m = rule.matcher(Files.readString(file));
+        while (m.find()) {
+          String other = definedIn.putIfAbsent(m.group(1), file.getFileName().toString());
+          if (other != null) {
+            duplicates.add(m.group(1) + " in " + other + " and " + file.getFileName());
+          }
+        }
+      }
+    }
+    assertThat(definedIn).hasSizeGreaterThan(30);
+    assertThat(duplicates).isEmpty();
   }
 
   @Test

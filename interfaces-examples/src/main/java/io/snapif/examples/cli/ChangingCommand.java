@@ -84,6 +84,8 @@ abstract class ChangingCommand implements Callable<Integer> {
         root.out().print(ChangeOutput.dryRunText(report, manager.systemSnapName()));
       } else {
         root.out().print(applied(report, manager));
+        // stdout mirrors snap, which has no such lines; --json and --dry-run carry them there
+        report.warnings().forEach(w -> root.err().println("warning: " + w));
       }
     }
     return SnapifCli.OK;

@@ -31,15 +31,16 @@ final class DemoSystem {
   }
 
   /**
-   * Writes the demo system's state to {@code stateFile}, whose saves survive what {@code
-   * durability} says.
+   * Writes the state of {@code demo} (the demo {@link #scenario}, maybe with another model) to
+   * {@code stateFile}, whose saves survive what {@code durability} says.
    *
-   * @throws CliFailure if an op of the demo fails (the demo and the library disagree)
+   * @throws CliFailure if an op of the demo fails (the demo and the library disagree, or the
+   *     model asks for another gadget than the demo's)
    */
   static void create(
-      Path stateFile, Durability durability, boolean classic, ManagerOpener opener) {
+      Path stateFile, Durability durability, Scenario demo, ManagerOpener opener) {
     ScenarioResult result = new ScenarioRunner(opener)
-        .runOn(stateFile, durability, scenario(classic), (i, n, s) -> { });
+        .runOn(stateFile, durability, demo, (i, n, s) -> { });
     for (StepResult step : result.steps()) {
       if (!step.ok()) {
         throw new CliFailure("cannot prepare the demo system: " + step.op() + ": "

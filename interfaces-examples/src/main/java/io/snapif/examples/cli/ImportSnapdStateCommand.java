@@ -29,7 +29,6 @@ final class ImportSnapdStateCommand extends ChangingCommand {
     int count = report.added().size() + report.changed().size();
     out.append("imported ").append(count).append(count == 1 ? " entry" : " entries")
         .append(" from ").append(file).append('\n');
-    report.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
     return out.toString();
   }
 }

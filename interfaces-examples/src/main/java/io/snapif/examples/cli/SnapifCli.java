@@ -20,8 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * refused or failed (the reason on stderr as {@code error: ...}, or with {@code --json} as
  * {@link ErrorOutput JSON}), 2 for a usage error.
  *
- * <p>The global options ({@code --state}, {@code --classic}, {@code --core}, {@code --json}) are
- * declared here and inherited by every command: they go before or after the command's name.
+ * <p>The global options ({@code --state}, {@code --classic}, {@code --core}, {@code --model},
+ * {@code --gadget}, {@code --json}) are declared here and inherited by every command: they go
+ * before or after the command's name.
  *
  * <p>{@link #run} executes one command line against given streams and environment, which is how
  * tests drive it.
@@ -32,9 +33,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = BuildVersion.class,
     scope = ScopeType.INHERIT,
     description = {"Manages snap interface connections the way snapd does, on a state file.",
-        "--state, --classic, --core and --json are global: they go before or after the "
-            + "command (snapif --json connections vlc is snapif connections vlc --json); "
-            + "commands that keep no state ignore the first three."},
+        "--state, --classic, --core, --model, --gadget and --json are global: they go before "
+            + "or after the command (snapif --json connections vlc is snapif connections vlc "
+            + "--json); commands that keep no state ignore all but --json."},
     subcommands = {
       ScenarioCommand.class,
       ValidateCommand.class,
@@ -142,7 +143,8 @@ public final class SnapifCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
-  /** The global {@code --state}, {@code --classic} and {@code --core}. */
+  /** The global {@code --state}, {@code --classic}, {@code --core}, {@code --model}, {@code
+   * --gadget}. */
   StateOptions state() {
     return state;
   }

@@ -1,15 +1,19 @@
 package io.snapif.examples.cli;
 
+import io.snapif.examples.scenario.Scenario;
+import io.snapif.model.Device;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * {@code --state FILE}, {@code --classic} and {@code --core}: where the system's state lives and,
- * when it is created, what kind of system it is. Global options: declared once on {@code
- * snapif} and inherited by every command, so that they go before or after the command's name.
+ * {@code --state FILE}, {@code --classic}, {@code --core}, {@code --model} and {@code --gadget}:
+ * where the system's state lives and, when it is created, what kind of system it is. Global
+ * options: declared once on {@code snapif} and inherited by every command, so that they go before
+ * or after the command's name.
  */
 final class StateOptions {
   @Option(names = "--state", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -25,6 +29,16 @@ final class StateOptions {
   @Option(names = "--core", scope = ScopeType.INHERIT,
       description = "When the state is created: an Ubuntu Core device.")
   boolean core;
+
+  @Option(names = "--model", scope = ScopeType.INHERIT, paramLabel = "BRAND/MODEL[/STORE]",
+      description = "When the state is created: the device's model assertion names this brand, "
+          + "model and store (for on-brand, on-model and on-store constraints).")
+  String model;
+
+  @Option(names = "--gadget", scope = ScopeType.INHERIT, paramLabel = "NAME",
+      description = "When the state is created: the gadget snap the model names; no other "
+          + "gadget may be installed.")
+  String gadget;
 
   /** The state file: {@code --state}, {@code SNAPIF_STATE}, then the user's data directory. */
   Path stateFile(Map<String, String> env) {
@@ -54,5 +68,65 @@ final class StateOptions {
       throw new CliFailure("cannot use --classic and --core together");
     }
     return !core;
+  }
+
+  /**
+   * {@code scenario} (a new system) with the model {@code --model} and {@code --gadget} give.
+   *
+   * @throws CliFailure if {@code --model} is not {@code BRAND/MODEL[/STORE]}
+   */
+  Scenario withModel(Scenario scenario) {
+    var b = Scenario.builder().from(scenario);
+    if (model != null) {
+      List<String> parts = modelParts();
+      b.brandId(parts.get(0)).modelName(parts.get(1))
+          .store(parts.size() > 2 ? Optional.of(parts.get(2)) : Optional.empty());
+    }
+    if (gadget != null) {
+      if (!gadget.matches("[a-z0-9][a-z0-9-]*")) {
+        throw new CliFailure("invalid --gadget \"" + gadget + "\": not a snap name");
+      }
+      b.gadget(gadget);
+    }
+    return b.build();
+  }
+
+  /**
+   * Checks that {@code stored}, the device of a state that exists, is the one {@code --model} and
+   * {@code --gadget} name, if given: they cannot change the device of a state.
+   *
+   * @throws CliFailure if it is another device
+   */
+  void checkExisting(Device stored, Path file) {
+    if (model != null) {
+      List<String> parts = modelParts();
+      Optional<String> store = parts.size() > 2 ? Optional.of(parts.get(2)) : Optional.empty();
+      if (!stored.brand().equals(Optional.of(parts.get(0)))
+          || !stored.model().equals(Optional.of(parts.get(1))) || !stored.store().equals(store)) {
+        throw new CliFailure("cannot use --model " + model + ": the state " + file
+            + " exists for model " + describe(stored) + " (--model only applies when a state"
+            + " is created)");
+      }
+    }
+    if (gadget != null && !stored.gadget().equals(Optional.of(gadget))) {
+      throw new CliFailure("cannot use --gadget " + gadget + ": the state " + file
+          + " exists for " + stored.gadget().map(g -> "gadget " + g).orElse("no model gadget")
+          + " (--gadget only applies when a state is created)");
+    }
+  }
+
+  private List<String> modelParts() {
+    List<String> parts = List.of(model.split("/", -1));
+    if (parts.size() < 2 || parts.size() > 3
+        || parts.stream().anyMatch(p -> p.isEmpty() || !p.equals(p.strip()))) {
+      throw new CliFailure("invalid --model \"" + model + "\": want BRAND/MODEL or "
+          + "BRAND/MODEL/STORE");
+    }
+    return parts;
+  }
+
+  private static String describe(Device d) {
+    return d.brand().orElse("-") + "/" + d.model().orElse("-") + d.store().map(s -> "/" + s)
+        .orElse("");
   }
 }

@@ -2,6 +2,7 @@ package io.snapif.examples.cli;
 
 import io.snapif.examples.scenario.ManagerOpener;
 import io.snapif.examples.scenario.Managers;
+import io.snapif.examples.scenario.Scenario;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
 import io.snapif.spi.StateStore;
@@ -55,32 +56,44 @@ final class SystemSession implements AutoCloseable {
       Map<String, String> env, boolean demo) {
     // The demo is the same system whatever rules this command adds: it is built with the
     // built-in policy, and the command's rules apply to what the command does with it.
-    return open(options.stateFile(env), options.classicSystem(), access, demo,
+    return open(options.stateFile(env), options, access, demo,
         Managers.fileBacked(rules), Managers.fileBacked(List.of()));
   }
 
   /**
    * Opens the system in {@code file} with {@code opener}; without a state file, starts from the
-   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system. A command
-   * that changes the system writes a new state file when its change commits, not before: one
-   * that is refused, fails or changes nothing leaves the file system as it was.
+   * demo made with {@code demoOpener} (when {@code demo}) or from an empty system, of the kind
+   * {@code options} say. A command that changes the system writes a new state file when its
+   * change commits, not before: one that is refused, fails or changes nothing leaves the file
+   * system as it was.
+   *
+   * @throws CliFailure if the state exists for another device than {@code options} name
    */
-  static SystemSession open(Path file, boolean classic, Access access, boolean demo,
+  static SystemSession open(Path file, StateOptions options, Access access, boolean demo,
       ManagerOpener opener, ManagerOpener demoOpener) {
+    boolean classic = options.classicSystem();
     if (Files.exists(file)) {
       // a stored state keeps its own device: the demo scenario need not be read for one
-      return new SystemSession(opener.open(file, Device.classicUbuntu()), null);
+      InterfaceManager manager = opener.open(file, Device.classicUbuntu());
+      try {
+        options.checkExisting(manager.device(), file);
+      } catch (CliFailure e) {
+        manager.close();
+        throw e;
+      }
+      return new SystemSession(manager, null);
     }
-    Device device = DemoSystem.scenario(classic).device();
+    Scenario scenario = options.withModel(DemoSystem.scenario(classic));
+    Device device = scenario.device();
     if (access == Access.CHANGE) {
       return new SystemSession(
-          openNew(file, device, demo ? demoState(classic, demoOpener) : null, opener), null);
+          openNew(file, device, demo ? demoState(scenario, demoOpener) : null, opener), null);
     }
     Path scratch = scratchDirectory();
     try {
       Path target = scratch.resolve("state.json");
       if (demo) {
-        DemoSystem.create(target, Durability.PROCESS_CRASH, classic, demoOpener);
+        DemoSystem.create(target, Durability.PROCESS_CRASH, scenario, demoOpener);
       }
       return new SystemSession(opener.open(target, device, Durability.PROCESS_CRASH), scratch);
     } catch (RuntimeException e) {
@@ -111,11 +124,11 @@ final class SystemSession implements AutoCloseable {
   }
 
   /** The demo system's state, made in a scratch directory. */
-  private static SystemState demoState(boolean classic, ManagerOpener demoOpener) {
+  private static SystemState demoState(Scenario scenario, ManagerOpener demoOpener) {
     Path scratch = scratchDirectory();
     try {
       Path file = scratch.resolve("state.json");
-      DemoSystem.create(file, Durability.PROCESS_CRASH, classic, demoOpener);
+      DemoSystem.create(file, Durability.PROCESS_CRASH, scenario, demoOpener);
       try (FileStateStore store = FileStateStore.open(file, Durability.PROCESS_CRASH)) {
         return store.load().orElseThrow();
       }

@@ -64,6 +64,81 @@ class SnapifCliConventionsTest {
         .containsPattern("home +mysnap:home +:home +-");
   }
 
+  /** A snap directory with {@code snap.yaml} and, when {@code declaration} is not null, it. */
+  private Path snapDir(String name, String yaml, String declaration) throws IOException {
+    Path dir = Files.createDirectories(home.resolve("snaps").resolve(name));
+    Files.writeString(dir.resolve("snap.yaml"), "name: " + name + "\nversion: '1'\n" + yaml);
+    if (declaration != null) {
+      Files.writeString(dir.resolve("snap-declaration.yaml"), declaration);
+    }
+    return dir;
+  }
+
+  @Test
+  void modelNamesTheBrandThatOnBrandConstraintsSee() throws IOException {
+    Path cam = snapDir("brandcam", "plugs:\n  camera:\n", "type: snap-declaration\n"
+        + "snap-name: brandcam\npublisher-id: acme\nplugs:\n  camera:\n"
+        + "    allow-auto-connection:\n      on-brand: [acme]\n");
+    Path acme = home.resolve("acme.json");
+    Path generic = home.resolve("generic.json");
+
+    CliRun onAcme = CliRun.run(home, "--model", "acme/kiosk/acme-store", "--state",
+        acme.toString(), "install", cam.toString());
+    CliRun onGeneric = CliRun.run(home, "--state", generic.toString(), "install", cam.toString());
+
+    assertThat(onAcme.status()).as(onAcme.err()).isZero();
+    assertThat(onGeneric.status()).as(onGeneric.err()).isZero();
+    assertThat(CliRun.run(home, "--state", acme.toString(), "connections", "brandcam").out())
+        .containsPattern("camera +brandcam:camera +:camera +-\n");
+    assertThat(CliRun.run(home, "--state", generic.toString(), "connections", "brandcam").out())
+        .containsPattern("camera +brandcam:camera +- +-\n");
+    // the same model again is fine; another one cannot change an existing state
+    assertThat(CliRun.run(home, "--state", acme.toString(), "--model", "acme/kiosk/acme-store",
+        "connections").status()).isZero();
+    CliRun other = CliRun.run(home, "--state", acme.toString(), "--model", "acme/kiosk",
+        "connections");
+    assertThat(other.status()).isEqualTo(1);
+    assertThat(other.err()).isEqualTo("error: cannot use --model acme/kiosk: the state " + acme
+        + " exists for model acme/kiosk/acme-store (--model only applies when a state is"
+        + " created)\n");
+  }
+
+  @Test
+  void gadgetIsTheOnlyGadgetThatMayBeInstalled() throws IOException {
+    Path pi = snapDir("pi", "type: gadget\n", null);
+    Path pc = snapDir("pc", "type: gadget\n", null);
+    Path state = home.resolve("pi.json");
+
+    CliRun wrongSeed = CliRun.run(home, "--gadget", "pi", "--json", "--state",
+        home.resolve("pc.json").toString(), "seed", pc.toString());
+    CliRun seed = CliRun.run(home, "--gadget", "pi", "--state", state.toString(), "seed",
+        pi.toString());
+    CliRun second = CliRun.run(home, "--state", state.toString(), "install", pc.toString());
+
+    assertThat(wrongSeed.status()).isEqualTo(1);
+    assertThat(JSON.readTree(wrongSeed.err()).path("error").path("kind").asText())
+        .isEqualTo("install-denied");
+    assertThat(seed.status()).as(seed.err()).isZero();
+    assertThat(second.status()).isEqualTo(1);
+    assertThat(second.err())
+        .isEqualTo("error: cannot install gadget \"pc\", model assertion requests \"pi\"\n");
+    CliRun otherGadget = CliRun.run(home, "--state", state.toString(), "--gadget", "pc",
+        "connections");
+    assertThat(otherGadget.status()).isEqualTo(1);
+    assertThat(otherGadget.err()).startsWith("error: cannot use --gadget pc: the state ");
+  }
+
+  @Test
+  void malformedModelIsRefusedAndCreatesNothing() {
+    for (String model : List.of("acme", "acme/", "a/b/c/d", "/kiosk")) {
+      CliRun r = CliRun.run(home, "--model", model, "connect", "vlc:camera");
+      assertThat(r.status()).as(model).isEqualTo(1);
+      assertThat(r.err()).isEqualTo("error: invalid --model \"" + model
+          + "\": want BRAND/MODEL or BRAND/MODEL/STORE\n");
+      assertThat(CliRun.stateFile(home)).doesNotExist();
+    }
+  }
+
   @Test
   void jsonBeforeAChangingCommand() {
     CliRun r = CliRun.run(home, "--json", "connect", "--dry-run", "vlc:camera");

@@ -2,14 +2,18 @@ package io.snapif.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --rules}: the sample rule files shipped with the examples, and a broken one. */
 class SnapifCliRulesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @TempDir Path home;
 
   @Test
@@ -47,11 +51,52 @@ class SnapifCliRulesTest {
     CliRun allowed = CliRun.run(home, "connect", "vlc:camera", "--rules", rules);
 
     assertThat(denied.status()).isEqualTo(1);
-    assertThat(denied.err()).startsWith("error: ").contains("camera");
+    assertThat(denied.err()).isEqualTo("error: cannot perform the following tasks:\n"
+        + "- Connect webcam-tool:camera to core:camera (connection denied by custom rule"
+        + " \"site: camera only for canonical, videolan and zoomvideo\": publisher"
+        + " dev-webcam-tool is not trusted with the camera)\n");
     assertThat(allowed.status()).as(allowed.err()).isZero();
     assertThat(CliRun.run(home, "explain", "webcam-tool:camera", "--rules", rules).out())
         .contains("site: camera only for canonical, videolan and zoomvideo")
         .contains("publisher dev-webcam-tool is not trusted with the camera");
+  }
+
+  @Test
+  void rules_aRefusedInstallationSaysTheRulesDetail() throws IOException {
+    Path dir = Files.createDirectories(home.resolve("webcam-tool"));
+    Files.writeString(dir.resolve("snap.yaml"),
+        "name: webcam-tool\nversion: '1'\napps:\n  w:\n    command: w\n    plugs: [camera]\n");
+    Path site = Files.writeString(home.resolve("site.drl"), """
+        package site.rules;
+
+        import io.snapif.declaration.Side;
+        import io.snapif.policy.fact.InstallationCheck;
+        import io.snapif.policy.fact.Verdict;
+
+        rule "site: no local snaps with a camera plug"
+        when
+          $c : InstallationCheck(side == Side.PLUG, iface == "camera", dangerous)
+        then
+          insert(Verdict.deny(drools.getRule().getName(), $c,
+              $c.getSnap() + " was installed with --dangerous"));
+        end
+        """);
+    String message = "installation denied by custom rule \"site: no local snaps with a camera"
+        + " plug\": webcam-tool was installed with --dangerous";
+    String[] install = {"install", dir.toString(), "--dangerous", "--rules", site.toString()};
+
+    CliRun text = CliRun.run(home, install);
+    CliRun dry = CliRun.run(home, append(install, "--dry-run"));
+    CliRun json = CliRun.run(home, append(install, "--json"));
+
+    assertThat(text.status()).isEqualTo(1);
+    assertThat(text.err()).isEqualTo("error: " + message + "\n");
+    assertThat(dry.status()).isEqualTo(1);
+    assertThat(dry.err()).isEqualTo(text.err());
+    assertThat(json.status()).isEqualTo(1);
+    assertThat(JSON.readTree(json.err()).get("error").get("message").asText())
+        .isEqualTo(message);
+    assertThat(CliRun.run(home, "connections", "webcam-tool").status()).isEqualTo(1);
   }
 
   @Test
@@ -138,6 +183,12 @@ class SnapifCliRulesTest {
     assertThat(r.err()).startsWith("error: ").contains("bad.drl")
         .isEqualTo(CliRun.run(home, "connect", "vlc:camera", "--rules", bad.toString()).err());
     assertThat(r.out()).isEmpty();
+  }
+
+  private static String[] append(String[] args, String arg) {
+    String[] all = Arrays.copyOf(args, args.length + 1);
+    all[args.length] = arg;
+    return all;
   }
 
   /** A sample rule file shipped with the examples. */

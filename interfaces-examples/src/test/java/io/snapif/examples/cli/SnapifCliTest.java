@@ -289,6 +289,41 @@ class SnapifCliTest {
   }
 
   @Test
+  void installAndRefresh_printAmbiguityWarningsOnStderr() throws IOException {
+    for (String provider : List.of("themes-a", "themes-b")) {
+      Path dir = snapDir(provider, "slots:\n  sounds:\n    interface: content\n"
+          + "    content: sounds\n    read: [$SNAP/sounds]\n");
+      CliRun r = CliRun.run(home, "install", dir.toString());
+      assertThat(r.status()).as(r.err()).isZero();
+    }
+    Path player = snapDir("player", "plugs:\n  sounds:\n    interface: content\n"
+        + "    content: sounds\n    target: $SNAP/sounds\n");
+    String warning = "warning: cannot auto-connect plug player:sounds, candidates found:"
+        + " player:sounds themes-a:sounds, player:sounds themes-b:sounds\n";
+
+    CliRun install = CliRun.run(home, "install", player.toString());
+    CliRun refresh = CliRun.run(home, "refresh", player.toString());
+
+    assertThat(install.status()).as(install.err()).isZero();
+    assertThat(install.out()).isEqualTo("player 1 installed\n");
+    assertThat(install.err()).isEqualTo(warning);
+    assertThat(refresh.status()).as(refresh.err()).isZero();
+    assertThat(refresh.out()).isEqualTo("player 1 refreshed\n");
+    assertThat(refresh.err()).isEqualTo(warning);
+    assertThat(CliRun.run(home, "connections", "player").out())
+        .containsPattern("content +player:sounds +- +-\n");
+  }
+
+  /** A snap directory of a store snap published by acme, with {@code endpoints} (YAML). */
+  private Path snapDir(String name, String endpoints) throws IOException {
+    Path dir = Files.createDirectories(home.resolve(name));
+    Files.writeString(dir.resolve("snap.yaml"), "name: " + name + "\nversion: '1'\n" + endpoints);
+    Files.writeString(dir.resolve("snap-declaration.yaml"),
+        "type: snap-declaration\nsnap-name: " + name + "\npublisher-id: acme\n");
+    return dir;
+  }
+
+  @Test
   void importSnapdState_takesOverItsConnections() throws IOException {
     Path snapd = home.resolve("snapd-state.json");
     Files.writeString(snapd, """
@@ -301,8 +336,8 @@ class SnapifCliTest {
     CliRun r = CliRun.run(home, "import-snapd-state", snapd.toString());
 
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("imported 2 entries from " + snapd + "\n")
-        .contains("warning: ");
+    assertThat(r.out()).isEqualTo("imported 2 entries from " + snapd + "\n");
+    assertThat(r.err()).startsWith("warning: ").contains("gone");
     assertThat(CliRun.run(home, "connections", "vlc").out())
         .containsPattern("camera +vlc:camera +:camera +manual\n")
         .containsPattern("home +vlc:home +- +-\n");

@@ -54,7 +54,8 @@ class SystemSessionTest {
   }
 
   private SystemSession open(Path file, SystemSession.Access access, boolean demo) {
-    return SystemSession.open(file, true, access, demo, recording("command"), recording("demo"));
+    return SystemSession.open(file, new StateOptions(), access, demo, recording("command"),
+        recording("demo"));
   }
 
   private static final Operation CONNECT_CAMERA = new Operation.Connect(
