@@ -86,7 +86,9 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     this.limits = limits;
     this.planner = new AutoConnectPlanner(rules, base, limits);
     this.entryPlanner = new EntryPlanner(rules, limits);
-    FiringWatchdog.watchFor(limits.time().toNanos());
+    if (rules.hasCustomRules()) { // only custom rules are watched (DecisionSession)
+      FiringWatchdog.watchFor(limits.time().toNanos());
+    }
   }
 
   /**
@@ -283,7 +285,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
      * discarded. The watchdog looks every tenth of the limit (at least every 10 ms), so a
      * decision is stopped up to that much late. A consequence that loops in plain Java, without
      * firing rules or checking for interruption, cannot be stopped: custom rules are trusted
-     * code.
+     * code. An evaluator without custom rule files is not watched: the built-in rules always
+     * settle.
      *
      * @throws IllegalArgumentException if {@code limit} is not positive
      */

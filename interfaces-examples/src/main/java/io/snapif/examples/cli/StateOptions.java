@@ -2,6 +2,7 @@ package io.snapif.examples.cli;
 
 import io.snapif.examples.scenario.Scenario;
 import io.snapif.model.Device;
+import io.snapif.model.Names;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,11 @@ final class StateOptions {
   Scenario withModel(Scenario scenario) {
     var b = Scenario.builder().from(scenario);
     if (model != null) {
-      List<String> parts = modelParts();
-      b.brandId(parts.get(0)).modelName(parts.get(1))
-          .store(parts.size() > 2 ? Optional.of(parts.get(2)) : Optional.empty());
+      ModelName m = modelName();
+      b.brandId(m.brand()).modelName(m.model()).store(m.store());
     }
     if (gadget != null) {
-      if (!gadget.matches("[a-z0-9][a-z0-9-]*")) {
+      if (!Names.isValidSnapName(gadget)) {
         throw new CliFailure("invalid --gadget \"" + gadget + "\": not a snap name");
       }
       b.gadget(gadget);
@@ -99,10 +99,9 @@ final class StateOptions {
    */
   void checkExisting(Device stored, Path file) {
     if (model != null) {
-      List<String> parts = modelParts();
-      Optional<String> store = parts.size() > 2 ? Optional.of(parts.get(2)) : Optional.empty();
-      if (!stored.brand().equals(Optional.of(parts.get(0)))
-          || !stored.model().equals(Optional.of(parts.get(1))) || !stored.store().equals(store)) {
+      ModelName m = modelName();
+      if (!stored.brand().equals(Optional.of(m.brand()))
+          || !stored.model().equals(Optional.of(m.model())) || !stored.store().equals(m.store())) {
         throw new CliFailure("cannot use --model " + model + ": the state " + file
             + " exists for model " + describe(stored) + " (--model only applies when a state"
             + " is created)");
@@ -115,14 +114,18 @@ final class StateOptions {
     }
   }
 
-  private List<String> modelParts() {
+  /** {@code --model BRAND/MODEL[/STORE]}, read. */
+  private record ModelName(String brand, String model, Optional<String> store) {}
+
+  private ModelName modelName() {
     List<String> parts = List.of(model.split("/", -1));
     if (parts.size() < 2 || parts.size() > 3
         || parts.stream().anyMatch(p -> p.isEmpty() || !p.equals(p.strip()))) {
       throw new CliFailure("invalid --model \"" + model + "\": want BRAND/MODEL or "
           + "BRAND/MODEL/STORE");
     }
-    return parts;
+    return new ModelName(parts.get(0), parts.get(1),
+        parts.size() > 2 ? Optional.of(parts.get(2)) : Optional.empty());
   }
 
   private static String describe(Device d) {

@@ -36,6 +36,10 @@ import picocli.CommandLine.ParentCommand;
             + "its name (snap.yaml, gadget.yaml, *declaration*), else from its content.",
         "Exit status 1 when any file is invalid."})
 final class ValidateCommand implements Callable<Integer> {
+  /** Reads a document only far enough to tell its kind, within the metadata limits. */
+  private static final YAMLMapper KIND_READER =
+      new YAMLMapper(InputLimits.yamlFactory(InputLimits.MAX_METADATA_BYTES));
+
   @ParentCommand SnapifCli root;
 
   @Parameters(arity = "1..*", paramLabel = "PATH")
@@ -134,7 +138,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     JsonNode root;
     try {
-      root = new YAMLMapper(InputLimits.yamlFactory(InputLimits.MAX_METADATA_BYTES)).readTree(text);
+      root = KIND_READER.readTree(text);
     } catch (IOException e) {
       return Kind.SNAP; // unreadable: report it as the most common kind, with the parse error
     }
