@@ -27,4 +27,13 @@ public interface PolicyEvaluator {
    * The plan must decide every touched entry.
    */
   EntryPlan planEntries(EntryEvent event);
+
+  /**
+   * Names the rules this evaluator applies, for logs and explanations: two evaluators with the
+   * same id decide alike. The default is the implementation's class name; the Drools evaluator
+   * says {@code builtin}, or {@code sha256:} and a digest of its custom rules.
+   */
+  default String ruleSetId() {
+    return getClass().getName();
+  }
 }

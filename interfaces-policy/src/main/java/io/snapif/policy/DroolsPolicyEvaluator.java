@@ -24,17 +24,23 @@ import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 
 /**
  * The policy of snapd 2.57.6 as Drools rules: installation, connection and auto-connection
@@ -79,9 +85,12 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   private final DecisionSession.Limits limits;
   private final AutoConnectPlanner planner;
   private final EntryPlanner entryPlanner;
+  private final String ruleSetId;
 
-  private DroolsPolicyEvaluator(Declaration base, RuleBase rules, DecisionSession.Limits limits) {
+  private DroolsPolicyEvaluator(Declaration base, RuleBase rules, DecisionSession.Limits limits,
+      String ruleSetId) {
     this.base = base;
+    this.ruleSetId = ruleSetId;
     this.rules = rules;
     this.limits = limits;
     this.planner = new AutoConnectPlanner(rules, base, limits);
@@ -209,6 +218,16 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     return entryPlanner.plan(event);
   }
 
+  /**
+   * {@code builtin} for the built-in rules over snapd's base declaration; otherwise {@code
+   * sha256:} and the hex digest of what was added or changed: each custom rule file's name and
+   * text in the order added, the built-in rules left out, and a base declaration of one's own.
+   */
+  @Override
+  public String ruleSetId() {
+    return ruleSetId;
+  }
+
   /** The base declaration this evaluator applies. */
   public Declaration baseDeclaration() {
     return base;
@@ -321,7 +340,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
         return new DroolsPolicyEvaluator(declaration, rules.get(),
-            new DecisionSession.Limits(firingLimit, timeLimit));
+            new DecisionSession.Limits(firingLimit, timeLimit), ruleSetId(sources, left));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
@@ -331,6 +350,38 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while loading the policy rules", e);
       }
+    }
+
+    private String ruleSetId(List<RuleSource> sources, Set<String> left) {
+      if (sources.isEmpty() && left.isEmpty() && base == null) {
+        return "builtin";
+      }
+      MessageDigest digest;
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      }
+      // Each part is length-prefixed so that no two different inputs give the same bytes.
+      Consumer<String> part = text -> {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
+      };
+      for (RuleSource source : sources) {
+        part.accept("rules");
+        part.accept(source.name());
+        part.accept(source.text());
+      }
+      for (String rule : new TreeSet<>(left)) {
+        part.accept("without");
+        part.accept(rule);
+      }
+      if (base != null) {
+        part.accept("base-declaration");
+        part.accept(base.toString());
+      }
+      return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     private static RuleSource read(Object file) {

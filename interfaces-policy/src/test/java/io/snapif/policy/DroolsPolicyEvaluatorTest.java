@@ -7,6 +7,7 @@ import static io.snapif.policy.Fixtures.core;
 import static io.snapif.policy.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
@@ -14,6 +15,7 @@ import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +39,28 @@ class DroolsPolicyEvaluatorTest {
   private static List<String> connectedPlugs(AutoConnectPlan plan) {
     return plan.connections().stream().map(id -> id.plug().name()).sorted()
         .collect(Collectors.toList());
+  }
+
+  @Test
+  void ruleSetId_namesTheRulesAndChangesWithThem() {
+    String drl = "package site\nimport io.snapif.policy.fact.*\n"
+        + "rule \"site: nothing\" when PairCheck(plugSnap == \"none\") then end\n";
+    String site = DroolsPolicyEvaluator.builder().addRules("site.drl", drl).build().ruleSetId();
+    assertThat(POLICY.ruleSetId()).isEqualTo("builtin");
+    assertThat(site).matches("sha256:[0-9a-f]{64}");
+    assertThat(DroolsPolicyEvaluator.builder().addRules("site.drl", drl).build().ruleSetId())
+        .isEqualTo(site);
+    assertThat(DroolsPolicyEvaluator.builder().addRules("site.drl", drl + "// changed\n").build()
+        .ruleSetId()).isNotEqualTo(site);
+    assertThat(DroolsPolicyEvaluator.builder().addRules("other.drl", drl).build().ruleSetId())
+        .isNotEqualTo(site);
+    // An own base declaration is part of the id; the same one parsed twice gives the same id.
+    java.util.function.Supplier<String> own = () -> DroolsPolicyEvaluator.builder()
+        .baseDeclaration(DeclarationParser.parseRules(Map.of("slots", Map.of("home", Map.of(
+            "allow-connection", Map.of("plug-attributes", Map.of("read", "all|own[a-z]+"))))),
+            "own base declaration"))
+        .build().ruleSetId();
+    assertThat(own.get()).matches("sha256:[0-9a-f]{64}").isNotEqualTo(site).isEqualTo(own.get());
   }
 
   @Test

@@ -118,5 +118,10 @@ public final class Managers {
     public EntryPlan planEntries(EntryEvent event) {
       return engine.get().planEntries(event);
     }
+
+    @Override
+    public String ruleSetId() {
+      return engine.get().ruleSetId();
+    }
   }
 }
