@@ -129,6 +129,36 @@ class SnapifCliConventionsTest {
   }
 
   @Test
+  void demoTakesTheGadgetTheModelNames() throws IOException {
+    CliRun demo = CliRun.run(home, "--gadget", "acme-gadget", "connections", "--all");
+    CliRun connect = CliRun.run(home, "--gadget", "acme-gadget", "connect", "vlc:camera");
+    CliRun stored = CliRun.run(home, "interface", "camera");
+
+    assertThat(demo.status()).as(demo.err()).isZero();
+    // the demo gadget's connection of zoom-client's camera, now made by acme-gadget
+    assertThat(demo.out()).contains("zoom-client:camera").contains("gadget");
+    assertThat(connect.status()).as(connect.err()).isZero();
+    assertThat(stored.status()).as(stored.err()).isZero();
+    assertThat(stored.out()).contains("  - vlc\n").contains("  - zoom-client\n");
+    CliRun pc = CliRun.run(home, "install", snapDir("pc", "type: gadget\n", null).toString());
+    assertThat(pc.err())
+        .isEqualTo("error: cannot install gadget \"pc\", model assertion requests \"acme-gadget\"\n");
+  }
+
+  @Test
+  void demoOnACoreDevice() {
+    CliRun core = CliRun.run(home, "--core", "connections", "zoom-client");
+    CliRun remembered = CliRun.run(home, "--core", "remembered");
+
+    assertThat(core.status()).as(core.err()).isZero();
+    // home does not auto-connect on a core device, so the demo has no home to take away
+    assertThat(core.out()).containsPattern("home +zoom-client:home +- +-");
+    assertThat(remembered.status()).as(remembered.err()).isZero();
+    assertThat(remembered.out()).doesNotContain("home");
+    assertThat(CliRun.stateFile(home)).doesNotExist();
+  }
+
+  @Test
   void malformedModelIsRefusedAndCreatesNothing() {
     for (String model : List.of("acme", "acme/", "a/b/c/d", "/kiosk")) {
       CliRun r = CliRun.run(home, "--model", model, "connect", "vlc:camera");
