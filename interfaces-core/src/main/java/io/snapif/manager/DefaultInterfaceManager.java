@@ -291,6 +291,11 @@ final class DefaultInterfaceManager implements InterfaceManager {
     return current.state.seeded();
   }
 
+  @Override
+  public long generation() {
+    return current.state.generation();
+  }
+
   /** The remembered entries of removed snaps kept aside until close (see {@link StateDraft}). */
   Map<ConnectionId, Connection> retired() {
     return current.retired;
