@@ -70,8 +70,9 @@ class DecisionLogTest {
     assertThat(camera.verdict().orElseThrow().rule()).isEqualTo("fake: denied");
     assertThat(camera.ruleSet()).isEqualTo(FakePolicy.class.getName());
     // the generation the commit wrote; all records of the operation share time and id prefix
+    assertThat(m.generation()).isEqualTo(m.state().generation());
     assertThat(batch).allSatisfy(r -> {
-      assertThat(r.generation()).isEqualTo(m.state().generation());
+      assertThat(r.generation()).isEqualTo(m.generation());
       assertThat(r.time()).isEqualTo(batch.get(0).time());
       assertThat(r.id()).startsWith(batch.get(0).id().split("/")[0] + "/");
     });
