@@ -123,13 +123,16 @@ final class AutoConnector {
     AutoConnectRequest request = request(draft, snapName);
     AutoConnectPlan plan = policy.planAutoConnect(request);
     for (AutoConnectPlan.EndpointPlan endpoint : plan.endpoints()) {
-      endpoint.candidates().forEach(draft::decision);
+      endpoint.candidates().forEach(draft::candidate);
       if (endpoint.outcome() == AutoConnectPlan.Outcome.AMBIGUOUS) {
         draft.warn("cannot auto-connect " + endpoint.side().word() + " " + snapName + ":"
             + endpoint.name() + ", candidates found: "
             + endpoint.candidates().stream().filter(Decision::allowed).map(Decision::subject)
                 .collect(Collectors.joining(", ")));
       }
+    }
+    if (draft.logging()) {
+      DecisionAudit.autoConnect(draft, request, plan);
     }
     for (ConnectionId id : plan.connections()) {
       ConnectCandidate candidate = plannedCandidate(request, id);

@@ -1,5 +1,7 @@
 package io.snapif.manager;
 
+import java.util.Locale;
+
 /** Which layer of policy made a decision. */
 public enum DecisionLayer {
   /** The plug snap's own snap-declaration. */
@@ -20,5 +22,10 @@ public enum DecisionLayer {
   /** No rule applied: the default (allowed). */
   DEFAULT,
   /** The lifecycle: a remembered connection, an arity limit, a missing declaration. */
-  LIFECYCLE
+  LIFECYCLE;
+
+  /** The layer as messages and JSON name it: {@code base-slot-rule}, {@code custom-rule}. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 }

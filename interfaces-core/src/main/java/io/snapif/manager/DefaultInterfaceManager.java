@@ -14,6 +14,8 @@ import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.ConnectionListener;
+import io.snapif.spi.DecisionLog;
+import io.snapif.spi.DecisionRecord.Mode;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateChange;
@@ -45,6 +47,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
   private final Lifecycle lifecycle;
   private final Connector connector;
   private final ChangeEvents events;
+  /** Null without a decision log: then no record is built. */
+  private final DecisionAudit audit;
   private final ReentrantLock lock = new ReentrantLock();
   /** Set while listeners run, to refuse operations started from inside a listener. */
   private final ThreadLocal<Boolean> dispatching = ThreadLocal.withInitial(() -> false);
@@ -52,8 +56,10 @@ final class DefaultInterfaceManager implements InterfaceManager {
   private volatile boolean closed;
 
   DefaultInterfaceManager(PolicyEvaluator policy, StateStore store, SystemState state,
-      ImmutableList<ConnectionListener> listeners, ImmutableList<InterfaceHook> hooks) {
+      ImmutableList<ConnectionListener> listeners, ImmutableList<InterfaceHook> hooks,
+      DecisionLog decisionLog) {
     this.policy = policy;
+    this.audit = decisionLog == null ? null : new DecisionAudit(decisionLog, policy);
     this.store = store;
     this.connector = new Connector(policy, hooks);
     this.lifecycle = new Lifecycle(policy, connector);
@@ -80,8 +86,16 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before);
-      lifecycle.apply(draft, operation);
+      StateDraft draft = new StateDraft(before, audit != null);
+      try {
+        lifecycle.apply(draft, operation);
+      } catch (OperationException refused) {
+        if (audit != null) {
+          audit.operation(operation, commit ? Mode.REFUSED : Mode.SIMULATED,
+              before.state.generation(), draft);
+        }
+        throw refused;
+      }
       boolean changed = draft.differsFromBase();
       long generation = before.state.generation() + (changed ? 1 : 0);
       ChangeReport report = report(operation, commit, generation, draft);
@@ -99,6 +113,9 @@ final class DefaultInterfaceManager implements InterfaceManager {
             dispatching.set(false);
           }
         }
+      }
+      if (audit != null) {
+        audit.operation(operation, commit ? Mode.COMMITTED : Mode.SIMULATED, generation, draft);
       }
       return report;
     } finally {
@@ -235,7 +252,14 @@ final class DefaultInterfaceManager implements InterfaceManager {
       }
     }
     candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));
-    return out.build();
+    Explanation explanation = out.build();
+    if (audit != null) {
+      List<Decision> shown = new ArrayList<>();
+      explanation.autoConnect().ifPresent(p -> shown.addAll(p.candidates()));
+      shown.addAll(explanation.connectDecisions());
+      audit.explain(snapName, name, s.state.generation(), shown);
+    }
+    return explanation;
   }
 
   private static String systemOr(Snapshot s, String snap) {
@@ -265,6 +289,11 @@ final class DefaultInterfaceManager implements InterfaceManager {
   @Override
   public boolean seeded() {
     return current.state.seeded();
+  }
+
+  @Override
+  public long generation() {
+    return current.state.generation();
   }
 
   /** The remembered entries of removed snaps kept aside until close (see {@link StateDraft}). */

@@ -138,6 +138,12 @@ public interface InterfaceManager extends AutoCloseable {
   /** Whether first boot (seeding) is over. */
   boolean seeded();
 
+  /**
+   * The generation of the committed state: one more with every committed change (what {@link
+   * ChangeReport#generation()} and the decision log's records say).
+   */
+  long generation();
+
   /** Closes the store; the manager cannot be used afterwards. */
   @Override
   void close();

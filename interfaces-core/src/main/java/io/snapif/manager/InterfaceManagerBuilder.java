@@ -7,6 +7,7 @@ import io.snapif.catalog.InterfaceInfo;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.ConnectionListener;
+import io.snapif.spi.DecisionLog;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
@@ -40,6 +41,7 @@ public final class InterfaceManagerBuilder {
   private InterfaceCatalog catalog = InterfaceCatalog.builtin();
   private ImmutableSet<String> implicitInterfaces;
   private StateStore store;
+  private DecisionLog decisionLog;
   private final ImmutableList.Builder<ConnectionListener> listeners = ImmutableList.builder();
   private final ImmutableList.Builder<InterfaceHook> hooks = ImmutableList.builder();
 
@@ -118,6 +120,16 @@ public final class InterfaceManagerBuilder {
   }
 
   /**
+   * Where every policy decision is logged: those of committed, refused and simulated operations
+   * and those {@code explain} shows, one {@link io.snapif.spi.DecisionRecord} each (see {@link
+   * DecisionLog}). Default: none, and then no record is built. The manager does not close it.
+   */
+  public InterfaceManagerBuilder decisionLog(DecisionLog log) {
+    this.decisionLog = Objects.requireNonNull(log, "log");
+    return this;
+  }
+
+  /**
    * Opens the manager on the configured store.
    *
    * @throws IllegalStateException if no policy was configured
@@ -131,7 +143,8 @@ public final class InterfaceManagerBuilder {
     StateStore opened = store != null ? store : new InMemoryStateStore();
     try {
       SystemState state = open(opened);
-      return new DefaultInterfaceManager(policy, opened, state, listeners.build(), hooks.build());
+      return new DefaultInterfaceManager(policy, opened, state, listeners.build(), hooks.build(),
+          decisionLog);
     } catch (RuntimeException e) {
       opened.close();
       throw e;

@@ -9,6 +9,7 @@ import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
+import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.StateChange;
 import io.snapif.spi.SystemState;
 import java.util.ArrayList;
@@ -49,9 +50,17 @@ final class StateDraft {
   private boolean seeded;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  /** The decisions for the decision log; null when the manager keeps none. */
+  private final List<DecisionAudit.Logged> logged;
 
-  /** A draft over the committed snapshot {@code base}. */
+  /** A draft over the committed snapshot {@code base}, gathering no decisions for a log. */
   StateDraft(Snapshot base) {
+    this(base, false);
+  }
+
+  /** A draft over {@code base}; {@code logging}: it gathers the decisions for a decision log. */
+  StateDraft(Snapshot base, boolean logging) {
+    this.logged = logging ? new ArrayList<>() : null;
     this.base = base.state;
     this.baseIndex = base.index;
     this.index = base.index;
@@ -171,8 +180,32 @@ final class StateDraft {
     seeded = true;
   }
 
+  /** A decision taken (installation, connection): reported, and logged when logging. */
   void decision(Decision decision) {
     decisions.add(decision);
+    if (logged != null) {
+      logged.add(new DecisionAudit.Logged(decision, Optional.empty()));
+    }
+  }
+
+  /** An auto-connect candidate's decision: reported; {@link DecisionAudit} picks what is logged. */
+  void candidate(Decision decision) {
+    decisions.add(decision);
+  }
+
+  /** Whether the draft gathers decisions for a decision log. */
+  boolean logging() {
+    return logged != null;
+  }
+
+  /** Logs an auto-connect decision with what the plan made of it (only while logging). */
+  void logDecision(Decision decision, DecisionRecord.Effect effect) {
+    logged.add(new DecisionAudit.Logged(decision, Optional.of(effect)));
+  }
+
+  /** The decisions for the decision log, in the order they were taken (empty if not logging). */
+  List<DecisionAudit.Logged> loggedDecisions() {
+    return logged == null ? List.of() : logged;
   }
 
   void warn(String warning) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@link ErrorOutput JSON}), 2 for a usage error.
  *
  * <p>The global options ({@code --state}, {@code --classic}, {@code --core}, {@code --model},
- * {@code --gadget}, {@code --json}) are declared here and inherited by every command: they go
- * before or after the command's name.
+ * {@code --gadget}, {@code --decision-log}, {@code --json}, {@code --log-level}) are declared
+ * here and inherited by every command: they go before or after the command's name. Logging goes
+ * to stderr only (slf4j-simple), at the level {@code --log-level} gives {@link #main}.
  *
  * <p>{@link #run} executes one command line against given streams and environment, which is how
  * tests drive it.
@@ -33,9 +34,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = BuildVersion.class,
     scope = ScopeType.INHERIT,
     description = {"Manages snap interface connections the way snapd does, on a state file.",
-        "--state, --classic, --core, --model, --gadget and --json are global: they go before "
-            + "or after the command (snapif --json connections vlc is snapif connections vlc "
-            + "--json); commands that keep no state ignore all but --json."},
+        "--state, --classic, --core, --model, --gadget, --decision-log, --json and --log-level "
+            + "are global: they go before or after the command (snapif --json connections vlc "
+            + "is snapif connections vlc --json); commands that keep no state ignore all but "
+            + "--json and --log-level."},
     subcommands = {
       ScenarioCommand.class,
       ValidateCommand.class,
@@ -66,6 +68,12 @@ public final class SnapifCli implements Runnable {
           + "{\"error\": {\"kind\": ..., \"message\": ...}}.")
   boolean json;
 
+  @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+      converter = LogLevel.Converter.class,
+      description = "What is logged on stderr: error, warn (the default), info, debug or trace. "
+          + "Custom rules that log through SLF4J show from their level on.")
+  LogLevel logLevel;
+
   private final Map<String, String> env;
   private final boolean terminal;
   private final OutputStream outBytes;
@@ -77,6 +85,8 @@ public final class SnapifCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    // before anything logs: slf4j-simple reads its level once
+    LogLevel.fromArgs(args).ifPresent(l -> System.setProperty(LogLevel.PROPERTY, l.word()));
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, System.out, err, System.getenv(), System.console() != null));
   }

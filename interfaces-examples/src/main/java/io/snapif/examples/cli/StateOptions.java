@@ -41,6 +41,20 @@ final class StateOptions {
           + "gadget may be installed.")
   String gadget;
 
+  @Option(names = "--decision-log", scope = ScopeType.INHERIT, paramLabel = "FILE",
+      description = "Append every policy decision the command takes or shows to FILE, one JSON "
+          + "line each (default: $SNAPIF_DECISION_LOG, else none).")
+  Path decisionLog;
+
+  /** The decision log file: {@code --decision-log}, else {@code SNAPIF_DECISION_LOG}, else none. */
+  Optional<Path> decisionLogFile(Map<String, String> env) {
+    if (decisionLog != null) {
+      return Optional.of(decisionLog);
+    }
+    return Optional.ofNullable(env.get("SNAPIF_DECISION_LOG")).filter(f -> !f.isEmpty())
+        .map(Path::of);
+  }
+
   /** The state file: {@code --state}, {@code SNAPIF_STATE}, then the user's data directory. */
   Path stateFile(Map<String, String> env) {
     if (state != null) {

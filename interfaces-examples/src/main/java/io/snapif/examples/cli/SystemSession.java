@@ -5,10 +5,12 @@ import io.snapif.examples.scenario.Managers;
 import io.snapif.examples.scenario.Scenario;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import io.snapif.store.FileErrors;
 import io.snapif.store.FileStateStore;
+import io.snapif.store.JsonLinesDecisionLog;
 import io.snapif.store.FileStateStore.Durability;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The system a command works on: a manager opened on the state file. When there is no state file
@@ -27,6 +31,8 @@ import java.util.stream.Stream;
  * are not forced to disk).
  */
 final class SystemSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SystemSession.class);
+
   /** What the command will do with the system. */
   enum Access {
     /** Only reads. */
@@ -39,10 +45,15 @@ final class SystemSession implements AutoCloseable {
 
   private final InterfaceManager manager;
   private final Path scratch;
+  /** The decision log the manager writes to, closed after it; null without one. */
+  private JsonLinesDecisionLog decisionLog;
 
   private SystemSession(InterfaceManager manager, Path scratch) {
     this.manager = manager;
     this.scratch = scratch;
+    LOG.debug("opened {} state, generation {}, {} snaps",
+        scratch == null ? "the" : "a throw-away copy of the", manager.generation(),
+        manager.snaps().size());
   }
 
   /** Opens the system, starting from the demo when there is no state file. */
@@ -55,9 +66,25 @@ final class SystemSession implements AutoCloseable {
   static SystemSession open(StateOptions options, List<Path> rules, Access access,
       Map<String, String> env, boolean demo) {
     // The demo is the same system whatever rules this command adds: it is built with the
-    // built-in policy, and the command's rules apply to what the command does with it.
-    return open(options.stateFile(env), options, access, demo,
-        Managers.fileBacked(rules), Managers.fileBacked(List.of()));
+    // built-in policy, and the command's rules apply to what the command does with it. Its
+    // decisions are not the command's, so they are not logged.
+    PolicyEvaluator policy = Managers.policy(rules);
+    Optional<Path> logFile = options.decisionLogFile(env);
+    if (logFile.isEmpty()) {
+      return open(options.stateFile(env), options, access, demo, Managers.fileBacked(policy),
+          Managers.fileBacked(List.of()));
+    }
+    // opened before the system, so that a log that cannot be written changes nothing
+    JsonLinesDecisionLog log = JsonLinesDecisionLog.open(logFile.get());
+    try {
+      SystemSession session = open(options.stateFile(env), options, access, demo,
+          Managers.fileBacked(policy, log), Managers.fileBacked(List.of()));
+      session.decisionLog = log;
+      return session;
+    } catch (RuntimeException e) {
+      log.close();
+      throw e;
+    }
   }
 
   /**
@@ -189,6 +216,9 @@ final class SystemSession implements AutoCloseable {
     try {
       manager.close();
     } finally {
+      if (decisionLog != null) {
+        decisionLog.close();
+      }
       delete(scratch);
     }
   }

@@ -3,7 +3,6 @@ package io.snapif.examples.scenario;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.snapif.SnapifException;
-import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
@@ -12,6 +11,7 @@ import io.snapif.policy.DroolsPolicyEvaluator;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionLog;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
@@ -19,6 +19,7 @@ import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the examples make managers: the built-in catalog's implicit slots, the Drools policy (with
@@ -44,6 +45,14 @@ public final class Managers {
   }
 
   /**
+   * An opener of file-backed managers deciding with {@code policy} that log their decisions to
+   * {@code decisionLog} (which the managers do not close).
+   */
+  public static ManagerOpener fileBacked(PolicyEvaluator policy, DecisionLog decisionLog) {
+    return (store, device) -> open(store, policy, device, Optional.of(decisionLog));
+  }
+
+  /**
    * Opens a manager on {@code store}. A stored state keeps the device it was made for; a new one
    * is made for {@code deviceForNewState}. Either way the system snap gets the built-in
    * catalog's implicit slots for that kind of device (classic or core).
@@ -52,6 +61,11 @@ public final class Managers {
    */
   public static InterfaceManager open(
       StateStore store, PolicyEvaluator policy, Device deviceForNewState) {
+    return open(store, policy, deviceForNewState, Optional.empty());
+  }
+
+  private static InterfaceManager open(StateStore store, PolicyEvaluator policy,
+      Device deviceForNewState, Optional<DecisionLog> decisionLog) {
     Device device;
     try {
       device = store.load().map(SystemState::device).orElse(deviceForNewState);
@@ -59,11 +73,12 @@ public final class Managers {
       store.close();
       throw e;
     }
-    return InterfaceManager.builder()
+    var builder = InterfaceManager.builder()
         .policy(policy)
         .device(device)
-        .store(store)
-        .build();
+        .store(store);
+    decisionLog.ifPresent(builder::decisionLog);
+    return builder.build();
   }
 
   /**
@@ -81,8 +96,9 @@ public final class Managers {
   }
 
   private static PolicyEvaluator build(List<Path> ruleFiles) {
-    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
-        .baseDeclaration(DeclarationParser.builtinBaseDeclaration());
+    // the default base declaration is snapd's: naming it again would make the rule set's id a
+    // digest instead of "builtin"
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder();
     ruleFiles.forEach(policy::addRuleFile);
     return policy.build();
   }

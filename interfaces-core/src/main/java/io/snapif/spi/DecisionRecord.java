@@ -1,0 +1,106 @@
+package io.snapif.spi;
+
+import com.google.common.collect.ImmutableList;
+import io.snapif.declaration.CheckKind;
+import io.snapif.manager.Reason;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One policy decision as the {@link DecisionLog} gets it: what was decided, in which operation
+ * and mode, by which verdict, over which rule set and state generation.
+ *
+ * @param id unique per record: the operation's random UUID, a slash and the record's index in
+ *     the operation ({@code 0}, {@code 1}, ...), so the records of one operation share a prefix
+ * @param time when the operation's outcome was settled (all its records share it)
+ * @param operation what was asked: {@code install vlc}, {@code connect vlc:camera}, {@code
+ *     explain vlc:camera}
+ * @param mode committed, refused, simulated or explain
+ * @param kind installation, connection or auto-connection
+ * @param subject what was checked: a snap, or a connection {@code plugsnap:plug slotsnap:slot}
+ * @param allowed the outcome
+ * @param effect for an auto-connection: what the plan made of it; empty otherwise
+ * @param message the sentence of the verdict that counts, e.g. {@code connection denied by slot
+ *     rule of interface "camera"}
+ * @param reasons the verdicts that count, the deciding one first, each with its rule, layer and
+ *     detail (a custom rule's detail is its own words)
+ * @param overridden the verdicts they overrode; the detail is the overridden verdict's message,
+ *     a colon and its detail
+ * @param ruleSet the evaluator's {@link PolicyEvaluator#ruleSetId()}
+ * @param generation the state generation the operation leaves: for {@code committed} the one it
+ *     wrote (or the current one when it changed nothing), for {@code simulated} the one it would
+ *     write, for {@code refused} and {@code explain} the current one
+ */
+public record DecisionRecord(
+    String id,
+    Instant time,
+    String operation,
+    Mode mode,
+    CheckKind kind,
+    String subject,
+    boolean allowed,
+    Optional<Effect> effect,
+    String message,
+    List<Reason> reasons,
+    List<Reason> overridden,
+    String ruleSet,
+    long generation) {
+
+  /** Checks that nothing is null and copies the lists (unmodifiable). */
+  public DecisionRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(time, "time");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(effect, "effect");
+    Objects.requireNonNull(message, "message");
+    reasons = ImmutableList.copyOf(reasons);
+    overridden = ImmutableList.copyOf(overridden);
+    Objects.requireNonNull(ruleSet, "ruleSet");
+  }
+
+  /** The deciding verdict's rule, layer and detail: the first of {@link #reasons()}, if any. */
+  public Optional<Reason> verdict() {
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(reasons.get(0));
+  }
+
+  /** How the decision was taken. */
+  public enum Mode {
+    /** By an operation that was committed (including one that changed nothing). */
+    COMMITTED,
+    /**
+     * By an applied operation that was refused ({@code OperationException}): the decisions
+     * taken until the refusal, the refusing one last when policy refused. Nothing changed.
+     */
+    REFUSED,
+    /** By a simulation ({@code --dry-run}), whether or not it would be refused. */
+    SIMULATED,
+    /** Shown by {@code explain}: what policy says now; nothing changed. */
+    EXPLAIN;
+
+    /** {@code committed}, {@code refused}, {@code simulated} or {@code explain}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** What an auto-connect plan made of a logged auto-connection decision. */
+  public enum Effect {
+    /** The pair was connected (or, simulated, would be). */
+    CONNECTED,
+    /** Allowed, but one of several candidates of a plug: nothing connected, a warning. */
+    AMBIGUOUS,
+    /** Denied, and the plug got no connection. */
+    NOT_CONNECTED;
+
+    /** {@code connected}, {@code ambiguous} or {@code not-connected}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+}

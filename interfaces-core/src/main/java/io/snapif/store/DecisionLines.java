@@ -1,0 +1,50 @@
+package io.snapif.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.snapif.manager.Reason;
+import io.snapif.spi.DecisionRecord;
+import java.util.List;
+
+/**
+ * A {@link DecisionRecord} as one line of JSON, the format of the decision logs (documented with
+ * its fields in {@code docs/custom-rules.md}, "The decision log").
+ */
+final class DecisionLines {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private DecisionLines() {}
+
+  /** The record as one line of JSON, without the line end. */
+  static String json(DecisionRecord r) {
+    ObjectNode line = MAPPER.createObjectNode()
+        .put("id", r.id())
+        .put("time", r.time().toString())
+        .put("operation", r.operation())
+        .put("mode", r.mode().word())
+        .put("kind", r.kind().word())
+        .put("subject", r.subject())
+        .put("outcome", r.allowed() ? "allowed" : "denied");
+    r.effect().ifPresent(e -> line.put("effect", e.word()));
+    ObjectNode verdict = line.putObject("verdict");
+    r.verdict().ifPresent(v -> verdict.put("rule", v.rule()).put("layer", v.layer().word()));
+    verdict.put("message", r.message());
+    reasons(line.putArray("details"), r.reasons());
+    reasons(line.putArray("overridden"), r.overridden());
+    line.put("ruleSet", r.ruleSet()).put("generation", r.generation());
+    try {
+      return MAPPER.writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree cannot fail to be written", e);
+    }
+  }
+
+  private static void reasons(ArrayNode out, List<Reason> reasons) {
+    for (Reason r : reasons) {
+      out.addObject().put("rule", r.rule()).put("layer", r.layer().word())
+          .put("detail", r.detail());
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.snapif.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --decision-log FILE}: the JSON lines the commands append, and a log that cannot be. */
+class SnapifCliDecisionLogTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String RULES = "src/main/resources/io/snapif/examples/rules/";
+
+  @TempDir Path home;
+
+  private Path log() {
+    return home.resolve("decisions.jsonl");
+  }
+
+  private CliRun run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--decision-log", log().toString()));
+    return CliRun.run(home, all.toArray(String[]::new));
+  }
+
+  private List<JsonNode> lines() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(log())) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  private Path webcamTool() throws IOException {
+    Path dir = Files.createDirectories(home.resolve("webcam-tool"));
+    Files.writeString(dir.resolve("snap.yaml"),
+        "name: webcam-tool\nversion: '1'\napps:\n  w:\n    command: w\n    plugs: [camera, home]\n");
+    return dir;
+  }
+
+  @Test
+  void committedDryRunAndExplain_eachLogTheirDecisions_appendedToOneFile() throws IOException {
+    CliRun connect = run("connect", "vlc:camera");
+    assertThat(connect.status()).as(connect.err()).isZero();
+    // the demo system the state starts from is not this command's doing: one line
+    List<JsonNode> afterConnect = lines();
+    assertThat(afterConnect).hasSize(1);
+    JsonNode committed = afterConnect.get(0);
+    assertThat(committed.get("operation").asText()).isEqualTo("connect vlc:camera");
+    assertThat(committed.get("mode").asText()).isEqualTo("committed");
+    assertThat(committed.get("kind").asText()).isEqualTo("connection");
+    assertThat(committed.get("subject").asText()).isEqualTo("vlc:camera core:camera");
+    assertThat(committed.get("outcome").asText()).isEqualTo("allowed");
+    assertThat(committed.get("verdict").get("rule").asText())
+        .isEqualTo("connection: allowed by slot rule");
+    assertThat(committed.get("verdict").get("layer").asText()).isEqualTo("base-slot-rule");
+    assertThat(committed.get("verdict").get("message").asText())
+        .isEqualTo("connection allowed by slot rule of interface \"camera\"");
+    assertThat(committed.get("details").get(0).get("detail").asText())
+        .startsWith("deny-connection of the base declaration does not match");
+    assertThat(committed.get("overridden")).isEmpty();
+    assertThat(committed.get("ruleSet").asText()).isEqualTo("builtin");
+    long generation = committed.get("generation").asLong();
+
+    run("connect", "vlc:audio-record", "--dry-run");
+    run("explain", "vlc:camera");
+
+    List<JsonNode> all = lines();
+    assertThat(all.get(0)).isEqualTo(committed); // appended, the earlier line untouched
+    JsonNode simulated = all.get(1);
+    assertThat(simulated.get("mode").asText()).isEqualTo("simulated");
+    assertThat(simulated.get("subject").asText()).isEqualTo("vlc:audio-record core:audio-record");
+    assertThat(simulated.get("generation").asLong()).isEqualTo(generation + 1);
+    List<JsonNode> explained = all.subList(2, all.size());
+    assertThat(explained).extracting(l -> l.get("kind").asText() + " " + l.get("outcome").asText())
+        .containsExactly("auto-connection denied", "connection allowed");
+    assertThat(explained).allSatisfy(l -> {
+      assertThat(l.get("mode").asText()).isEqualTo("explain");
+      assertThat(l.get("operation").asText()).isEqualTo("explain vlc:camera");
+      assertThat(l.get("generation").asLong()).isEqualTo(generation);
+      assertThat(l.has("effect")).isFalse();
+    });
+    // every line its own id; the time is ISO-8601 UTC
+    assertThat(new HashSet<>(all.stream().map(l -> l.get("id").asText()).toList()))
+        .hasSize(all.size());
+    assertThat(all).allSatisfy(l -> {
+      assertThat(l.get("time").asText()).endsWith("Z");
+      Instant.parse(l.get("time").asText());
+    });
+  }
+
+  @Test
+  void install_logsTheInstallationAndTheAutoConnectionsThatDecidedSomething() throws IOException {
+    CliRun install = run("install", webcamTool().toString());
+
+    assertThat(install.status()).as(install.err()).isZero();
+    assertThat(lines()).extracting(l -> l.get("kind").asText() + " " + l.get("subject").asText()
+            + " " + l.get("outcome").asText() + " " + l.path("effect").asText("-"))
+        .containsExactly(
+            "installation webcam-tool allowed -",
+            "auto-connection webcam-tool:camera core:camera denied not-connected",
+            "auto-connection webcam-tool:home core:home allowed connected");
+  }
+
+  @Test
+  void refusedByACustomRule_logsTheDenialWithTheRulesDetailAndWhatItOverrode()
+      throws IOException {
+    CliRun.run(home, "install", webcamTool().toString());
+
+    CliRun refused = run("connect", "webcam-tool:camera", "--rules",
+        RULES + "no-camera-without-store.drl");
+
+    assertThat(refused.status()).isEqualTo(1);
+    List<JsonNode> all = lines();
+    assertThat(all).hasSize(1);
+    JsonNode denied = all.get(0);
+    assertThat(denied.get("mode").asText()).isEqualTo("refused");
+    assertThat(denied.get("outcome").asText()).isEqualTo("denied");
+    assertThat(denied.get("verdict").get("rule").asText())
+        .isEqualTo("site: camera only for canonical, videolan and zoomvideo");
+    assertThat(denied.get("verdict").get("layer").asText()).isEqualTo("custom-rule");
+    assertThat(denied.get("details").get(0).get("detail").asText())
+        .isEqualTo("publisher dev-webcam-tool is not trusted with the camera");
+    assertThat(denied.get("overridden")).hasSize(1);
+    assertThat(denied.get("overridden").get(0).get("rule").asText())
+        .isEqualTo("connection: allowed by slot rule");
+    assertThat(denied.get("overridden").get(0).get("detail").asText())
+        .startsWith("connection allowed by slot rule of interface \"camera\": ");
+    assertThat(denied.get("ruleSet").asText()).matches("sha256:[0-9a-f]{64}");
+  }
+
+  @Test
+  void aLogThatCannotBeOpened_failsTheCommandBeforeAnythingChanges() throws IOException {
+    Path bad = home.resolve("no-such-dir").resolve("decisions.jsonl");
+
+    CliRun fresh = CliRun.run(home, "connect", "vlc:camera", "--decision-log", bad.toString());
+
+    assertThat(fresh.status()).isEqualTo(1);
+    assertThat(fresh.err())
+        .isEqualTo("error: cannot open decision log " + bad + ": no such file\n");
+    assertThat(CliRun.stateFile(home)).doesNotExist();
+
+    CliRun.run(home, "connect", "vlc:audio-record");
+    byte[] state = Files.readAllBytes(CliRun.stateFile(home));
+    CliRun existing = CliRun.run(home, "connect", "vlc:camera", "--decision-log", bad.toString());
+    assertThat(existing.status()).isEqualTo(1);
+    assertThat(Files.readAllBytes(CliRun.stateFile(home))).isEqualTo(state);
+    assertThat(bad.getParent()).doesNotExist();
+  }
+
+  @Test
+  void theEnvironmentNamesTheLog_whenTheOptionDoesNot() throws IOException {
+    StringWriter err = new StringWriter();
+    int status = SnapifCli.run(new String[] {"connect", "vlc:camera", "--dry-run"},
+        new ByteArrayOutputStream(), new PrintWriter(err),
+        Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.resolve("data").toString(),
+            "SNAPIF_DECISION_LOG", log().toString()), false);
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(lines()).extracting(l -> l.get("mode").asText()).containsExactly("simulated");
+  }
+}
