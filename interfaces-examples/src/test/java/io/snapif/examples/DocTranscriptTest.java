@@ -49,7 +49,10 @@ import org.junit.jupiter.api.io.TempDir;
  * top-level entries (repository-relative paths such as
  * {@code interfaces-examples/src/main/resources/...} work) and its own {@code home/} (so the
  * default state file is fresh). Paths starting {@code /tmp/} in commands, setup blocks and
- * {@code file=} are moved to the sandbox's {@code tmp/}, and back in the output compared.
+ * {@code file=} are moved to the sandbox's {@code tmp/}, and back in the output compared. The CLI
+ * runs in this JVM, whose working directory is the module's: an argument that names a file
+ * relative to the sandbox is passed as that file's absolute path (shown relative again in the
+ * output). docs/architecture.md ("Docs") has these conventions for writers.
  */
 class DocTranscriptTest {
   /** The repository root: Surefire runs in the module's directory. */
