@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li><b>Untagged</b> (<code>```</code>): a transcript. Lines starting {@code $ } are
  *       commands; the lines up to the next command are its exact output: stdout, then stderr.
  *       A command whose output shows an error ({@code error: ...}, or a JSON {@code "error"}
- *       object) must exit with a non-zero status, any other with 0. {@code $ ./snapif ...} runs
- *       the CLI in this JVM ({@code SnapifCli.run}); only quotes and {@code $VAR} are read on
- *       such a line. Other {@code $} lines run with bash.
+ *       object) must exit with a non-zero status, any other with 0. A {@code $ ./snapif ...}
+ *       line that needs no more of a shell than quotes and {@code $VAR} runs the CLI in this JVM
+ *       ({@code SnapifCli.run}, far faster than a process); other lines (pipes, redirections,
+ *       other commands) run with bash, where {@code ./snapif} is the CLI as a process.
  *   <li><b>Placeholders</b> in output: a line {@code ...} (indented or not) stands for any
  *       number of lines; a line ending in {@code ...} for any line starting with what precedes.
  *   <li><b>{@code sh}</b>: setup, run with bash ({@code set -e}); the variables it sets stay

@@ -85,7 +85,7 @@ class DocTranscriptsTest {
   }
 
   @Test
-  void tmpPathsGoToTheSandbox_andBackInTheOutput() throws Exception {
+  void tmpPathsGoToTheSandbox_andBackInTheOutput_andShellLinesShareTheState() throws Exception {
     DocTranscripts.Sandbox sandbox = sandbox(dir);
     List<DocTranscripts.Block> blocks = DocTranscripts.parse("t.md", """
         ```sh
@@ -100,6 +100,10 @@ class DocTranscriptsTest {
         /tmp/state/state.json
         $ ./snapif install /tmp/snap
         error: snap "hello" is already installed
+        $ ./snapif remove hello >/dev/null && echo gone
+        gone
+        $ ./snapif remove hello
+        error: snap "hello" is not installed
         ```
         """);
     blocks.forEach(sandbox::run);
