@@ -5,6 +5,8 @@ import io.snapif.examples.scenario.Managers;
 import io.snapif.examples.scenario.Scenario;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.policy.SitePolicy;
+import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import io.snapif.store.FileErrors;
@@ -39,6 +41,7 @@ final class SystemSession implements AutoCloseable {
 
   private final InterfaceManager manager;
   private final Path scratch;
+  private RuleSetOutput ruleSet = new RuleSetOutput("builtin", List.of(), List.of());
 
   private SystemSession(InterfaceManager manager, Path scratch) {
     this.manager = manager;
@@ -51,13 +54,24 @@ final class SystemSession implements AutoCloseable {
     return open(options, rules, access, env, true);
   }
 
-  /** Opens the system; without a state file, starts from the demo or from an empty system. */
+  /**
+   * Opens the system; without a state file, starts from the demo or from an empty system. The
+   * command decides with the built-in rules, the site rules registered with the state file
+   * ({@link SitePolicy}) and {@code rules}.
+   */
   static SystemSession open(StateOptions options, List<Path> rules, Access access,
       Map<String, String> env, boolean demo) {
+    Path file = options.stateFile(env);
+    List<String> site = SitePolicy.forStateFile(file).files().stream()
+        .map(SitePolicy.RuleFile::name).toList();
+    PolicyEvaluator policy =
+        Managers.sitePolicy(file, rules, RuleSetOutput.cacheDirectory(env));
     // The demo is the same system whatever rules this command adds: it is built with the
     // built-in policy, and the command's rules apply to what the command does with it.
-    return open(options.stateFile(env), options, access, demo,
-        Managers.fileBacked(rules), Managers.fileBacked(List.of()));
+    SystemSession session = open(file, options, access, demo,
+        Managers.fileBacked(policy), Managers.fileBacked(List.of()));
+    session.ruleSet = new RuleSetOutput(policy.ruleSetId(), site, rules);
+    return session;
   }
 
   /**
@@ -182,6 +196,11 @@ final class SystemSession implements AutoCloseable {
 
   InterfaceManager manager() {
     return manager;
+  }
+
+  /** The rule set the command decides with. */
+  RuleSetOutput ruleSet() {
+    return ruleSet;
   }
 
   @Override

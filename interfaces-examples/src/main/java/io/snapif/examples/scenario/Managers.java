@@ -3,12 +3,12 @@ package io.snapif.examples.scenario;
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.snapif.SnapifException;
-import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.policy.SitePolicy;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
@@ -19,6 +19,7 @@ import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the examples make managers: the built-in catalog's implicit slots, the Drools policy (with
@@ -72,18 +73,35 @@ public final class Managers {
    * @throws SnapifException if a rule file cannot be read or compiled
    */
   public static PolicyEvaluator policy(List<Path> ruleFiles) {
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder();
+    ruleFiles.forEach(policy::addRuleFile);
     if (ruleFiles.isEmpty()) {
       // The built-in rules always compile, so the engine can wait for the first decision: a
       // command that only reads the state (snapif connections) never starts it.
-      return new LazyPolicy(Suppliers.memoize(() -> build(ruleFiles)));
+      return new LazyPolicy(Suppliers.memoize(policy::build), "builtin");
     }
-    return build(ruleFiles);
+    return policy.build();
   }
 
-  private static PolicyEvaluator build(List<Path> ruleFiles) {
+  /**
+   * The policy of the state in {@code stateFile}: the built-in rules, the site rules registered
+   * with it ({@link SitePolicy#forStateFile}, by name) and then {@code ruleFiles}; compiled
+   * custom rules are kept in {@code ruleBaseCache} when there is one. The site rules were
+   * compiled when they were added, so the engine waits for the first decision; {@code
+   * ruleFiles} are compiled now, so that a bad one fails before anything is done.
+   *
+   * @throws SnapifException if a rule file cannot be read, or one of {@code ruleFiles} does
+   *     not compile
+   */
+  public static PolicyEvaluator sitePolicy(
+      Path stateFile, List<Path> ruleFiles, Optional<Path> ruleBaseCache) {
     DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
-        .baseDeclaration(DeclarationParser.builtinBaseDeclaration());
+        .addRuleDirectory(SitePolicy.directoryFor(stateFile));
     ruleFiles.forEach(policy::addRuleFile);
+    ruleBaseCache.ifPresent(policy::ruleBaseCache);
+    if (ruleFiles.isEmpty()) {
+      return new LazyPolicy(Suppliers.memoize(policy::build), policy.ruleSetId());
+    }
     return policy.build();
   }
 
@@ -97,8 +115,12 @@ public final class Managers {
     }
   }
 
-  /** A policy evaluator made on first use; thread-safe like the evaluator it makes. */
-  private record LazyPolicy(Supplier<PolicyEvaluator> engine) implements PolicyEvaluator {
+  /**
+   * A policy evaluator made on first use; thread-safe like the evaluator it makes. Its rule
+   * set id is known without making it.
+   */
+  private record LazyPolicy(Supplier<PolicyEvaluator> engine, String id)
+      implements PolicyEvaluator {
     @Override
     public Decision checkInstallation(InstalledSnap snap, Device device) {
       return engine.get().checkInstallation(snap, device);
@@ -121,7 +143,7 @@ public final class Managers {
 
     @Override
     public String ruleSetId() {
-      return engine.get().ruleSetId();
+      return id;
     }
   }
 }
