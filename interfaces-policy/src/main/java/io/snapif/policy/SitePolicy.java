@@ -173,13 +173,14 @@ public final class SitePolicy {
   }
 
   /**
-   * Unregisters the files named {@code names} ({@code site.drl}). The files left are compiled
-   * with the built-in rules first (one may have used what another declares); if that fails,
-   * nothing changes.
+   * Unregisters the files named {@code names} ({@code site.drl}), and removes the directory
+   * when it is left empty. The files left are compiled first, with the rule base cache if this
+   * policy has one, so that the next evaluator finds them compiled.
    *
    * @throws SitePolicyException if a name is not a registered file's, or a file cannot be
-   *     removed
-   * @throws RuleCompilationException if the files left do not compile
+   *     removed; nothing is removed then
+   * @throws RuleCompilationException if a file left cannot be read or compiled (changed since
+   *     it was added)
    */
   public void remove(Collection<String> names) {
     TreeMap<String, RuleSource> result = current();
