@@ -35,8 +35,9 @@ import org.kie.api.definition.KiePackage;
  * serialized by Drools, and a SHA-256 over both.
  *
  * <p>The cache is only ever a shortcut. An entry that is missing, unreadable, truncated, corrupt,
- * for another key (its key is compared, not just its name), not the user's own or writable by
- * others, or that does not deserialize, is ignored and the rules are compiled anew; an entry
+ * for another key (its key is compared, not just its name), owned by another than the cache
+ * directory's owner, writable by others (or in a directory others may write), or that does not
+ * deserialize, is ignored and the rules are compiled anew; an entry
  * that cannot be written is skipped. Entries are written to a temporary file (owner-only) and
  * renamed into place, so a reader sees a whole entry or none. Deserializing an entry runs the
  * compiled rules' code, so the directory must be as trusted as the rule files: it is created
@@ -160,16 +161,24 @@ final class RuleBaseCache {
     }
   }
 
-  /** Whether this user owns {@code file} and no one else may write it (where POSIX says). */
-  private static boolean ownedAndPrivate(Path file) throws IOException {
+  /**
+   * Whether {@code file} has the owner of the cache directory and neither may be written by
+   * others (where POSIX says). The directory is this user's, created owner-only; comparing
+   * with its owner also works where the JVM cannot name the user.
+   */
+  private boolean ownedAndPrivate(Path file) throws IOException {
     if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return true;
     }
-    PosixFileAttributes attributes =
+    PosixFileAttributes entry =
         Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    return attributes.owner().getName().equals(System.getProperty("user.name"))
-        && !attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
-        && !attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+    PosixFileAttributes dir = Files.readAttributes(directory, PosixFileAttributes.class);
+    return entry.owner().equals(dir.owner()) && !othersMayWrite(entry) && !othersMayWrite(dir);
+  }
+
+  private static boolean othersMayWrite(PosixFileAttributes attributes) {
+    return attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+        || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
   }
 
   private static byte[] checksum(byte[] bytes, int length) {
