@@ -191,17 +191,11 @@ class RuleBaseCacheTest {
         .contains(store.entry("sha256:last"));
   }
 
-  private static List<KiePackage> compiled(String drl) {
-    Path scratch;
-    try {
-      scratch = Files.createTempDirectory("rulebase-");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    // the packages the cache would hold for drl: store them in a scratch cache and read back
-    RuleBaseCache c = new RuleBaseCache(scratch);
-    RuleBase.withCustom(List.of(new RuleSource("site.drl", drl)), Set.of(), c, "sha256:x");
-    return c.load("sha256:x").orElseThrow();
+  /** The packages the cache holds for {@code drl}: stored in a scratch cache and read back. */
+  private List<KiePackage> compiled(String drl) {
+    RuleBaseCache scratch = new RuleBaseCache(dir.resolve("scratch-" + drl.hashCode()));
+    RuleBase.withCustom(List.of(new RuleSource("site.drl", drl)), Set.of(), scratch, "sha256:x");
+    return scratch.load("sha256:x").orElseThrow();
   }
 
   private byte[] entryBytes(String drl, Path cache) throws IOException {
