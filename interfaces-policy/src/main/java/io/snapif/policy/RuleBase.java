@@ -67,15 +67,46 @@ final class RuleBase {
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
+    return withCustom(sources, leftOut, null, null);
+  }
+
+  /**
+   * Like {@link #withCustom(List, Set)}, taking the compiled custom rules from {@code cache}
+   * under {@code ruleSetId} (the id of exactly these sources and {@code leftOut}) when it has
+   * them, and putting them there when it has not; {@code cache} null: no cache.
+   */
+  static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut, RuleBaseCache cache,
+      String ruleSetId) {
     if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
+    // A cached entry was compiled from sources with this id, so it passed the checks below.
+    List<KiePackage> packages = cache == null ? null : cache.load(ruleSetId).orElse(null);
+    if (packages == null) {
+      packages = compileAll(sources);
+      if (cache != null) {
+        cache.store(ruleSetId, packages); // before addPackages, which wires them to a KieBase
+      }
+    }
+    KieBase base = KieBaseBuilder.createKieBaseFromModel(BuiltinModels.MODELS);
+    for (String rule : leftOut) {
+      if (base.getRule(BUILTIN_PACKAGE, rule) == null) {
+        throw new IllegalArgumentException("no built-in rule \"" + rule + "\"");
+      }
+      base.removeRule(BUILTIN_PACKAGE, rule);
+    }
+    ((InternalKnowledgeBase) base).addPackages(packages);
+    return new RuleBase(base, !sources.isEmpty());
+  }
+
+  /** Compiles {@code sources}, checking that rule names are unique. */
+  private static List<KiePackage> compileAll(List<RuleSource> sources) {
     List<KiePackage> packages = new ArrayList<>();
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
     Map<String, String> definedIn = new HashMap<>();
-    for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
-      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
+    for (Model model : BuiltinModels.MODELS) {
+      model.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
     }
     for (RuleSource source : sources) {
       List<KiePackage> compiled = compile(source);
@@ -90,15 +121,7 @@ final class RuleBase {
       }
       packages.addAll(compiled);
     }
-    KieBase base = KieBaseBuilder.createKieBaseFromModel(Builtin.MODELS);
-    for (String rule : leftOut) {
-      if (base.getRule(BUILTIN_PACKAGE, rule) == null) {
-        throw new IllegalArgumentException("no built-in rule \"" + rule + "\"");
-      }
-      base.removeRule(BUILTIN_PACKAGE, rule);
-    }
-    ((InternalKnowledgeBase) base).addPackages(packages);
-    return new RuleBase(base, !sources.isEmpty());
+    return packages;
   }
 
   private static List<KiePackage> compile(RuleSource source) {
@@ -222,13 +245,28 @@ final class RuleBase {
     }
   }
 
-  /** A rule file's name (for messages) and text. */
-  record RuleSource(String name, String text) {}
+  /**
+   * A rule file's name (for messages), text, and the name its rule set id counts ({@code
+   * idName}: a file's own name, without its directory, so that the same rules elsewhere have
+   * the same id).
+   */
+  record RuleSource(String name, String text, String idName) {
+    RuleSource(String name, String text) {
+      this(name, text, name);
+    }
+  }
 
-  /** The built-in executable model, loaded on first use and kept: it is immutable. */
+  /** The built-in rule base, made on first use and kept: evaluators without custom rules share it. */
   private static final class Builtin {
+    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(BuiltinModels.MODELS);
+  }
+
+  /**
+   * The built-in executable model, loaded on first use and kept: it is immutable. Apart from
+   * {@link Builtin} so that a rule base with custom rules does not make the shared one too.
+   */
+  private static final class BuiltinModels {
     static final ImmutableList<Model> MODELS = loadModels();
-    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(MODELS);
 
     private static ImmutableList<Model> loadModels() {
       ClassLoader loader = RuleBase.class.getClassLoader();

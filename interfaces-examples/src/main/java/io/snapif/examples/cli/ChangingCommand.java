@@ -79,7 +79,8 @@ abstract class ChangingCommand implements Callable<Integer> {
         return SnapifCli.OK;
       }
       if (root.json()) {
-        root.out().print(Json.write(ChangeOutput.json(report)));
+        root.out().print(Json.write(
+            ChangeOutput.json(report).set("rule-set", session.ruleSet().json())));
       } else if (dryRun) {
         root.out().print(ChangeOutput.dryRunText(report, manager.systemSnapName()));
       } else {

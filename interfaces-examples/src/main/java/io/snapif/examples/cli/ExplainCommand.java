@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code snapif explain SNAP:PLUG-OR-SLOT}: the state entries of a plug or slot, what policy
  * says about connecting it manually to each candidate, and what auto-connect would do, with the
- * rules that decided.
+ * rules that decided, and the rule set that decided it (first line; {@code rule-set} in JSON).
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
     description = {"Explain a plug or slot: its connections and remembered entries, whether "
@@ -52,7 +52,14 @@ final class ExplainCommand implements Callable<Integer> {
       } catch (OperationException refused) {
         throw Suggestions.forSnaps(refused, session.manager(), List.of(ref[0]));
       }
-      root.out().print(root.json() ? Json.write(json(e)) : text(e));
+      RuleSetOutput ruleSet = session.ruleSet();
+      if (root.json()) {
+        ObjectNode json = json(e);
+        json.set("rule-set", ruleSet.json());
+        root.out().print(Json.write(json));
+      } else {
+        root.out().print(ruleSet.text() + text(e));
+      }
     }
     return SnapifCli.OK;
   }

@@ -5,6 +5,7 @@ import io.snapif.examples.scenario.Managers;
 import io.snapif.examples.scenario.Scenario;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
+import io.snapif.policy.SitePolicy;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateStore;
 import io.snapif.spi.SystemState;
@@ -47,6 +48,7 @@ final class SystemSession implements AutoCloseable {
   private final Path scratch;
   /** The decision log the manager writes to, closed after it; null without one. */
   private JsonLinesDecisionLog decisionLog;
+  private RuleSetOutput ruleSet = new RuleSetOutput("builtin", List.of(), List.of());
 
   private SystemSession(InterfaceManager manager, Path scratch) {
     this.manager = manager;
@@ -62,27 +64,37 @@ final class SystemSession implements AutoCloseable {
     return open(options, rules, access, env, true);
   }
 
-  /** Opens the system; without a state file, starts from the demo or from an empty system. */
+  /**
+   * Opens the system; without a state file, starts from the demo or from an empty system. The
+   * command decides with the built-in rules, the site rules registered with the state file
+   * ({@link SitePolicy}) and {@code rules}.
+   */
   static SystemSession open(StateOptions options, List<Path> rules, Access access,
       Map<String, String> env, boolean demo) {
+    Path file = options.stateFile(env);
+    List<String> site = SitePolicy.forStateFile(file).files().stream()
+        .map(SitePolicy.RuleFile::name).toList();
+    PolicyEvaluator policy =
+        Managers.sitePolicy(file, rules, RuleSetOutput.cacheDirectory(env));
     // The demo is the same system whatever rules this command adds: it is built with the
     // built-in policy, and the command's rules apply to what the command does with it. Its
     // decisions are not the command's, so they are not logged.
-    PolicyEvaluator policy = Managers.policy(rules);
+    RuleSetOutput ruleSet = new RuleSetOutput(policy.ruleSetId(), site, rules);
     Optional<Path> logFile = options.decisionLogFile(env);
-    if (logFile.isEmpty()) {
-      return open(options.stateFile(env), options, access, demo, Managers.fileBacked(policy),
-          Managers.fileBacked(List.of()));
-    }
     // opened before the system, so that a log that cannot be written changes nothing
-    JsonLinesDecisionLog log = JsonLinesDecisionLog.open(logFile.get());
+    JsonLinesDecisionLog log = logFile.map(JsonLinesDecisionLog::open).orElse(null);
     try {
-      SystemSession session = open(options.stateFile(env), options, access, demo,
-          Managers.fileBacked(policy, log), Managers.fileBacked(List.of()));
+      ManagerOpener opener =
+          log == null ? Managers.fileBacked(policy) : Managers.fileBacked(policy, log);
+      SystemSession session =
+          open(file, options, access, demo, opener, Managers.fileBacked(List.of()));
       session.decisionLog = log;
+      session.ruleSet = ruleSet;
       return session;
     } catch (RuntimeException e) {
-      log.close();
+      if (log != null) {
+        log.close();
+      }
       throw e;
     }
   }
@@ -209,6 +221,11 @@ final class SystemSession implements AutoCloseable {
 
   InterfaceManager manager() {
     return manager;
+  }
+
+  /** The rule set the command decides with. */
+  RuleSetOutput ruleSet() {
+    return ruleSet;
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.snapif.manager.InterfaceManager;
 import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.policy.DroolsPolicyEvaluator;
+import io.snapif.policy.SitePolicy;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
@@ -87,19 +88,35 @@ public final class Managers {
    * @throws SnapifException if a rule file cannot be read or compiled
    */
   public static PolicyEvaluator policy(List<Path> ruleFiles) {
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder();
+    ruleFiles.forEach(policy::addRuleFile);
     if (ruleFiles.isEmpty()) {
       // The built-in rules always compile, so the engine can wait for the first decision: a
       // command that only reads the state (snapif connections) never starts it.
-      return new LazyPolicy(Suppliers.memoize(() -> build(ruleFiles)));
+      return new LazyPolicy(Suppliers.memoize(policy::build), "builtin");
     }
-    return build(ruleFiles);
+    return policy.build();
   }
 
-  private static PolicyEvaluator build(List<Path> ruleFiles) {
-    // the default base declaration is snapd's: naming it again would make the rule set's id a
-    // digest instead of "builtin"
-    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder();
+  /**
+   * The policy of the state in {@code stateFile}: the built-in rules, the site rules registered
+   * with it ({@link SitePolicy#forStateFile}, by name) and then {@code ruleFiles}; compiled
+   * custom rules are kept in {@code ruleBaseCache} when there is one. The site rules were
+   * compiled when they were added, so the engine waits for the first decision; {@code
+   * ruleFiles} are compiled now, so that a bad one fails before anything is done.
+   *
+   * @throws SnapifException if a rule file cannot be read, or one of {@code ruleFiles} does
+   *     not compile
+   */
+  public static PolicyEvaluator sitePolicy(
+      Path stateFile, List<Path> ruleFiles, Optional<Path> ruleBaseCache) {
+    DroolsPolicyEvaluator.Builder policy = DroolsPolicyEvaluator.builder()
+        .addRuleDirectory(SitePolicy.directoryFor(stateFile));
     ruleFiles.forEach(policy::addRuleFile);
+    ruleBaseCache.ifPresent(policy::ruleBaseCache);
+    if (ruleFiles.isEmpty()) {
+      return new LazyPolicy(Suppliers.memoize(policy::build), policy.ruleSetId());
+    }
     return policy.build();
   }
 
@@ -113,8 +130,12 @@ public final class Managers {
     }
   }
 
-  /** A policy evaluator made on first use; thread-safe like the evaluator it makes. */
-  private record LazyPolicy(Supplier<PolicyEvaluator> engine) implements PolicyEvaluator {
+  /**
+   * A policy evaluator made on first use; thread-safe like the evaluator it makes. Its rule
+   * set id is known without making it.
+   */
+  private record LazyPolicy(Supplier<PolicyEvaluator> engine, String id)
+      implements PolicyEvaluator {
     @Override
     public Decision checkInstallation(InstalledSnap snap, Device device) {
       return engine.get().checkInstallation(snap, device);
@@ -137,7 +158,7 @@ public final class Managers {
 
     @Override
     public String ruleSetId() {
-      return engine.get().ruleSetId();
+      return id;
     }
   }
 }

@@ -277,7 +277,8 @@ class SnapifCliTest {
     CliRun r = CliRun.run(home, "explain", "vlc:camera");
 
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("vlc:camera: plug of interface camera\n")
+    // the rule set first (here the built-in rules alone), then the plug
+    assertThat(r.out()).startsWith("rule set: builtin\nvlc:camera: plug of interface camera\n")
         .contains("manual connect:\n  vlc:camera core:camera: allowed")
         .contains("auto-connect: none")
         .contains("vlc:camera core:camera: denied (auto-connection denied by slot rule of "
@@ -286,6 +287,7 @@ class SnapifCliTest {
     assertThat(json.get("interface").asText()).isEqualTo("camera");
     assertThat(json.get("connect").get(0).get("allowed").asBoolean()).isTrue();
     assertThat(json.get("auto-connect").get("outcome").asText()).isEqualTo("none");
+    assertThat(json.get("rule-set").get("id").asText()).isEqualTo("builtin");
   }
 
   @Test

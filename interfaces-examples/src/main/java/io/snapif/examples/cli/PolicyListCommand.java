@@ -1,0 +1,58 @@
+package io.snapif.examples.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.snapif.policy.SitePolicy;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code snapif policy list}: the site rule files of the state, each with its digest, and the id
+ * of the rule set they make with the built-in rules.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = {"List the site rule files in the order they apply, with their SHA-256 "
+        + "digests, and the rule set id every command on the state decides with."})
+final class PolicyListCommand implements Callable<Integer> {
+  @ParentCommand PolicyCommand policy;
+
+  @Override
+  public Integer call() {
+    SnapifCli root = policy.root;
+    SitePolicy site = site(root);
+    root.out().print(root.json() ? Json.write(json(site)) : text(site));
+    return SnapifCli.OK;
+  }
+
+  /** The site policy of the state the command line names, compiled with the rule base cache. */
+  static SitePolicy site(SnapifCli root) {
+    SitePolicy site = SitePolicy.forStateFile(root.state().stateFile(root.env()));
+    return RuleSetOutput.cacheDirectory(root.env()).map(site::withRuleBaseCache).orElse(site);
+  }
+
+  /** A table of the files (name, digest), then {@code rule set: ID}. */
+  static String text(SitePolicy site) {
+    List<SitePolicy.RuleFile> files = site.files();
+    StringBuilder out = new StringBuilder();
+    if (files.isEmpty()) {
+      out.append("no site rule files\n");
+    } else {
+      TabWriter table = TabWriter.snapTable().row("Name", "Digest");
+      files.forEach(f -> table.row(f.name(), f.digest()));
+      out.append(table.format());
+    }
+    return out.append("rule set: ").append(site.ruleSetId()).append('\n').toString();
+  }
+
+  /** {@code {"directory": ..., "files": [{"name", "digest"}], "rule-set": ID}}. */
+  static ObjectNode json(SitePolicy site) {
+    ObjectNode root = Json.object();
+    root.put("directory", site.directory().toString());
+    ArrayNode files = root.putArray("files");
+    site.files().forEach(f -> files.addObject().put("name", f.name()).put("digest", f.digest()));
+    root.put("rule-set", site.ruleSetId());
+    return root;
+  }
+}

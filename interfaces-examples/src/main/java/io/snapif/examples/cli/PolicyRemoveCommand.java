@@ -1,0 +1,45 @@
+package io.snapif.examples.cli;
+
+import io.snapif.manager.ErrorKind;
+import io.snapif.policy.SitePolicy;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code snapif policy remove NAME...}: unregisters site rule files. The files left are
+ * compiled first; if they do not compile, nothing changes.
+ */
+@Command(name = "remove", mixinStandardHelpOptions = true,
+    description = {"Unregister site rule files by name (as policy list shows them). The files "
+        + "left are compiled first: if they do not, nothing changes."})
+final class PolicyRemoveCommand implements Callable<Integer> {
+  @ParentCommand PolicyCommand policy;
+
+  @Parameters(arity = "1..*", paramLabel = "NAME", description = "Names of site rule files.")
+  List<String> names;
+
+  @Override
+  public Integer call() {
+    SnapifCli root = policy.root;
+    SitePolicy site = PolicyListCommand.site(root);
+    List<String> known = site.files().stream().map(SitePolicy.RuleFile::name).toList();
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw new CliFailure(ErrorKind.NOT_FOUND, "no site rule file \"" + name + "\"",
+            Suggestions.closest(name, known), null);
+      }
+    }
+    site.remove(names);
+    if (root.json()) {
+      root.out().print(Json.write(PolicyListCommand.json(site)));
+    } else {
+      StringBuilder out = new StringBuilder();
+      names.stream().distinct().forEach(n -> out.append("removed ").append(n).append('\n'));
+      root.out().print(out.append("rule set: ").append(site.ruleSetId()).append('\n'));
+    }
+    return SnapifCli.OK;
+  }
+}
