@@ -14,6 +14,7 @@ import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.ConnectionListener;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateChange;
@@ -80,7 +81,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before);
+      StateDraft draft = new StateDraft(before, OperationKinds.of(operation),
+          commit ? DecisionContext.Mode.COMMIT : DecisionContext.Mode.SIMULATE);
       lifecycle.apply(draft, operation);
       boolean changed = draft.differsFromBase();
       long generation = before.state.generation() + (changed ? 1 : 0);
@@ -206,7 +208,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s);
+    StateDraft draft = new StateDraft(s, DecisionContext.OperationKind.EXPLAIN,
+        DecisionContext.Mode.EXPLAIN);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
@@ -217,7 +220,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .putAllPlugCandidates(side == Side.PLUG ? Map.of(name, candidates) : Map.of())
         .putAllSlotCandidates(side == Side.SLOT ? Map.of(name, candidates) : Map.of())
         .build();
-    AutoConnectPlan plan = policy.planAutoConnect(narrowed);
+    AutoConnectPlan plan = policy.planAutoConnect(narrowed, draft.context());
     ImmutableExplanation.Builder out = Explanation.builder()
         .side(side)
         .snap(snapName)
@@ -234,7 +237,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
         Optional.ofNullable(s.remembered().get(c.id())).ifPresent(out::addRemembered);
       }
     }
-    candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));
+    candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(draft, c)));
     return out.build();
   }
 

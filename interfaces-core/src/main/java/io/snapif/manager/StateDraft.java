@@ -9,6 +9,7 @@ import io.snapif.model.Plug;
 import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.StateChange;
 import io.snapif.spi.SystemState;
 import java.util.ArrayList;
@@ -49,9 +50,18 @@ final class StateDraft {
   private boolean seeded;
   private final List<Decision> decisions = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final DecisionContext context;
 
-  /** A draft over the committed snapshot {@code base}. */
+  /** A draft over the committed snapshot {@code base}, for no operation in particular. */
   StateDraft(Snapshot base) {
+    this(base, DecisionContext.OperationKind.UNSPECIFIED, DecisionContext.Mode.COMMIT);
+  }
+
+  /** A draft over {@code base} for {@code operation}, committed, simulated or explained. */
+  StateDraft(Snapshot base, DecisionContext.OperationKind operation, DecisionContext.Mode mode) {
+    // policy sees the connections in effect as the operation has changed them so far
+    this.context = new DecisionContext(operation, mode,
+        snap -> entriesOf(snap).stream().filter(this::inEffect).toList());
     this.base = base.state;
     this.baseIndex = base.index;
     this.index = base.index;
@@ -63,6 +73,11 @@ final class StateDraft {
 
   Device device() {
     return device;
+  }
+
+  /** What policy is told about the operation this draft is for. */
+  DecisionContext context() {
+    return context;
   }
 
   /** Records that the device's model names {@code gadget} as its gadget snap. */
