@@ -21,14 +21,18 @@ import java.util.Set;
 final class ContextFacts {
   private final DecisionSession session;
   private final ConnectionLookup lookup; // null: no connection facts
-  private final Set<String> snaps = new HashSet<>();
-  private final Set<SlotRef> slots = new HashSet<>();
-  private final Set<ConnectionId> inserted = new HashSet<>();
+  private final Set<String> snaps;
+  private final Set<SlotRef> slots;
+  private final Set<ConnectionId> inserted;
 
   ContextFacts(DecisionSession session, DecisionContext context) {
     this.session = session;
-    this.lookup = session.hasCustomRules() ? context.connections() : null;
     session.insertContext(Operation.of(context));
+    boolean counting = session.hasCustomRules();
+    this.lookup = counting ? context.connections() : null;
+    this.snaps = counting ? new HashSet<>() : Set.of();
+    this.slots = counting ? new HashSet<>() : Set.of();
+    this.inserted = counting ? new HashSet<>() : Set.of();
   }
 
   /** The connections of snap {@code name}. */
