@@ -168,6 +168,38 @@ class DecisionContextRulesTest {
   }
 
   @Test
+  void slotCap_countsTheConnectionsOfTheSlot() {
+    // as in docs/custom-rules.md
+    DroolsPolicyEvaluator site = site(HEADER + """
+        rule "site: a slot serves at most five plugs"
+        when
+          $c : PairCheck(kind != CheckKind.INSTALLATION, slotSnap != "core")
+          accumulate(ExistingConnection(slotRef == $c.slotRef, id != $c.id); $n : count(); $n >= 5)
+        then
+          insert(Verdict.deny(drools.getRule().getName(), $c, "the slot serves five plugs already"));
+        end
+        """);
+    InstalledSnap hub = app("hub").slot("feed", "content", "content", "feed")
+        .slot("other", "content", "content", "feed").build();
+    InstalledSnap reader = app("reader").plug("feed", "content", "content", "feed").build();
+    List<Connection> five = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      five.add(manual("r" + i + ":feed hub:feed"));
+    }
+    List<Connection> fourAndOther = new ArrayList<>(five.subList(0, 4));
+    fourAndOther.add(manual("r5:feed hub:other"));
+
+    Decision sixth = site.checkConnection(pair(reader, "feed", hub, "feed", CLASSIC),
+        committed(lookup(five.toArray(Connection[]::new))));
+    Decision fifth = site.checkConnection(pair(reader, "feed", hub, "feed", CLASSIC),
+        committed(lookup(fourAndOther.toArray(Connection[]::new))));
+
+    assertThat(sixth.allowed()).isFalse();
+    assertThat(sixth.reasons().get(0).detail()).isEqualTo("the slot serves five plugs already");
+    assertThat(fifth.allowed()).as(fifth.toString()).isTrue();
+  }
+
+  @Test
   void existingConnections_areThoseOfThePlugSnapAndTheSlotOnly() {
     // reports what it counted, by id
     DroolsPolicyEvaluator site = site(HEADER + """
