@@ -121,7 +121,7 @@ final class AutoConnector {
   /** Asks policy for the plan of {@code snapName} and makes the planned connections. */
   void autoConnect(StateDraft draft, String snapName) {
     AutoConnectRequest request = request(draft, snapName);
-    AutoConnectPlan plan = policy.planAutoConnect(request);
+    AutoConnectPlan plan = policy.planAutoConnect(request, draft.context());
     for (AutoConnectPlan.EndpointPlan endpoint : plan.endpoints()) {
       endpoint.candidates().forEach(draft::candidate);
       if (endpoint.outcome() == AutoConnectPlan.Outcome.AMBIGUOUS) {

@@ -36,8 +36,8 @@ final class Connector {
    * installed locally ({@code --dangerous}) the policy leaves the declarations out, as snapd does,
    * but custom rules still apply: that is the evaluator's call, so it is always asked.
    */
-  Decision checkManual(ConnectCandidate candidate) {
-    return policy.checkConnection(candidate);
+  Decision checkManual(StateDraft draft, ConnectCandidate candidate) {
+    return policy.checkConnection(candidate, draft.context());
   }
 
   /**
@@ -51,7 +51,7 @@ final class Connector {
   Connection connectChecked(StateDraft draft, ConnectCandidate candidate, boolean auto,
       boolean byGadget) {
     HookContext prepared = prepare(candidate, auto, byGadget);
-    Decision decision = checkManual(ConnectCandidate.builder().from(candidate)
+    Decision decision = checkManual(draft, ConnectCandidate.builder().from(candidate)
         .plugDynamic(prepared.plugDynamic()).slotDynamic(prepared.slotDynamic()).build());
     draft.decision(decision);
     if (!decision.allowed()) {

@@ -16,6 +16,7 @@ import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.ConnectionListener;
 import io.snapif.spi.DecisionLog;
 import io.snapif.spi.DecisionRecord.Mode;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.InterfaceHook;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.spi.StateChange;
@@ -86,7 +87,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
     try {
       checkOpen();
       Snapshot before = current;
-      StateDraft draft = new StateDraft(before, audit != null);
+      StateDraft draft = new StateDraft(before, OperationKinds.of(operation),
+          commit ? DecisionContext.Mode.COMMIT : DecisionContext.Mode.SIMULATE, audit != null);
       try {
         lifecycle.apply(draft, operation);
       } catch (OperationException refused) {
@@ -223,7 +225,8 @@ final class DefaultInterfaceManager implements InterfaceManager {
           "snap \"" + snapName + "\" has no plug or slot named \"" + name + "\"");
     }
     Side side = plug != null ? Side.PLUG : Side.SLOT;
-    StateDraft draft = new StateDraft(s);
+    StateDraft draft = new StateDraft(s, DecisionContext.OperationKind.EXPLAIN,
+        DecisionContext.Mode.EXPLAIN, false);
     AutoConnectRequest full = lifecycle.autoConnector().request(draft, snapName);
     // ask about this endpoint only
     ImmutableList<ConnectCandidate> candidates = side == Side.PLUG
@@ -234,7 +237,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .putAllPlugCandidates(side == Side.PLUG ? Map.of(name, candidates) : Map.of())
         .putAllSlotCandidates(side == Side.SLOT ? Map.of(name, candidates) : Map.of())
         .build();
-    AutoConnectPlan plan = policy.planAutoConnect(narrowed);
+    AutoConnectPlan plan = policy.planAutoConnect(narrowed, draft.context());
     ImmutableExplanation.Builder out = Explanation.builder()
         .side(side)
         .snap(snapName)
@@ -251,7 +254,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
         Optional.ofNullable(s.remembered().get(c.id())).ifPresent(out::addRemembered);
       }
     }
-    candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(c)));
+    candidates.forEach(c -> out.addConnectDecisions(connector.checkManual(draft, c)));
     Explanation explanation = out.build();
     if (audit != null) {
       List<Decision> shown = new ArrayList<>();

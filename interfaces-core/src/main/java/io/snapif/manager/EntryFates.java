@@ -29,7 +29,8 @@ final class EntryFates {
         .map(e -> new EntryEvent.Touched(e, draft.plug(e.id().plug()).isPresent(),
             draft.slot(e.id().slot()).isPresent(), draft.inEffect(e)))
         .toList();
-    EntryPlan plan = policy.planEntries(new EntryEvent(kind, snap, forget, touched));
+    EntryPlan plan = policy.planEntries(new EntryEvent(kind, snap, forget, touched),
+        draft.context());
     for (Connection entry : entries) {
       apply(draft, kind, entry, plan.outcome(entry.id()));
     }

@@ -193,7 +193,7 @@ final class Lifecycle {
       throw new OperationException(ErrorKind.INSTALL_DENIED, "cannot install gadget \""
           + snap.name() + "\", model assertion requests \"" + gadget.get() + "\"");
     }
-    Decision decision = policy.checkInstallation(snap, draft.device());
+    Decision decision = policy.checkInstallation(snap, draft.device(), draft.context());
     draft.decision(decision);
     if (!decision.allowed()) {
       throw new OperationException(ErrorKind.INSTALL_DENIED, refusal(decision), decision);

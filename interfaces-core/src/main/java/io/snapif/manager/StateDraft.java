@@ -10,6 +10,7 @@ import io.snapif.model.PlugRef;
 import io.snapif.model.Slot;
 import io.snapif.model.SlotRef;
 import io.snapif.spi.DecisionRecord;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.StateChange;
 import io.snapif.spi.SystemState;
 import java.util.ArrayList;
@@ -52,15 +53,23 @@ final class StateDraft {
   private final List<String> warnings = new ArrayList<>();
   /** The decisions for the decision log; null when the manager keeps none. */
   private final List<DecisionAudit.Logged> logged;
+  private final DecisionContext context;
 
-  /** A draft over the committed snapshot {@code base}, gathering no decisions for a log. */
+  /** A draft over the committed snapshot {@code base}, for no operation in particular. */
   StateDraft(Snapshot base) {
-    this(base, false);
+    this(base, DecisionContext.OperationKind.UNSPECIFIED, DecisionContext.Mode.COMMIT, false);
   }
 
-  /** A draft over {@code base}; {@code logging}: it gathers the decisions for a decision log. */
-  StateDraft(Snapshot base, boolean logging) {
+  /**
+   * A draft over {@code base} for {@code operation}, committed, simulated or explained;
+   * {@code logging}: it gathers the decisions for a decision log.
+   */
+  StateDraft(Snapshot base, DecisionContext.OperationKind operation, DecisionContext.Mode mode,
+      boolean logging) {
     this.logged = logging ? new ArrayList<>() : null;
+    // policy sees the connections in effect as the operation has changed them so far
+    this.context = new DecisionContext(operation, mode,
+        snap -> entriesOf(snap).stream().filter(this::inEffect).toList());
     this.base = base.state;
     this.baseIndex = base.index;
     this.index = base.index;
@@ -72,6 +81,11 @@ final class StateDraft {
 
   Device device() {
     return device;
+  }
+
+  /** What policy is told about the operation this draft is for. */
+  DecisionContext context() {
+    return context;
   }
 
   /** Records that the device's model names {@code gadget} as its gadget snap. */

@@ -21,6 +21,7 @@ import io.snapif.spi.AutoConnectPlan.EndpointPlan;
 import io.snapif.spi.AutoConnectPlan.Outcome;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -63,9 +64,12 @@ final class AutoConnectPlanner {
     this.limits = limits;
   }
 
-  AutoConnectPlan plan(AutoConnectRequest request) {
+  AutoConnectPlan plan(AutoConnectRequest request, DecisionContext context) {
     Pairs pairs = new Pairs(request);
     try (DecisionSession session = new DecisionSession(rules, limits)) {
+      ContextFacts circumstances = new ContextFacts(session, context);
+      circumstances.snap(request.snap().name());
+      circumstances.pairs(pairs.all);
       pairs.all.forEach(session::insert);
       String snapName = request.snap().name();
       request.plugCandidates().keySet()
@@ -87,11 +91,14 @@ final class AutoConnectPlanner {
         pairs.all.forEach(p -> known.add(p.getId()));
         int order = pairs.all.size();
         for (PlugRef plug : foreign) {
+          List<PairCheck> others = new ArrayList<>();
           for (ConnectCandidate c : request.otherSlotsOfPlug().forPlug(plug)) {
             if (known.add(c.id())) {
-              session.insert(PairCheck.autoConnection(c, base, order++, false, false));
+              others.add(PairCheck.autoConnection(c, base, order++, false, false));
             }
           }
+          circumstances.pairs(others);
+          others.forEach(session::insert);
           session.insert(Endpoint.of(plug, false));
         }
         session.fire();

@@ -68,10 +68,18 @@ final class DecisionSession implements AutoCloseable {
   record Limits(long firings, Duration time) {}
 
   void insert(Object fact) {
+    insertContext(fact);
+    facts++;
+  }
+
+  /**
+   * Inserts a fact about the decision's circumstances ({@code Operation}, {@code
+   * ExistingConnection}), which adds nothing to the firing budget: that is per question asked.
+   */
+  void insertContext(Object fact) {
     sound = false;
     session.insert(fact);
     sound = true;
-    facts++;
   }
 
   /**

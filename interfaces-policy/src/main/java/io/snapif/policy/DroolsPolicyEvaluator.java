@@ -19,6 +19,7 @@ import io.snapif.policy.fact.Verdict;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
@@ -60,7 +61,9 @@ import java.util.function.Consumer;
  * a package of their own over the documented facts of {@link io.snapif.policy.fact}; they add
  * {@link Verdict}s: a custom deny always wins, a custom allow overrides what the declarations deny
  * (not the interface's own auto-connect refusal), and an allowed auto-connection by a custom rule
- * counts as {@code slots-per-plug: 1}.
+ * counts as {@code slots-per-plug: 1} unless it is {@link Verdict#allowAll}. Every session holds
+ * an {@link io.snapif.policy.fact.Operation}; with custom rules, also the {@link
+ * io.snapif.policy.fact.ExistingConnection}s of what the decision touches.
  *
  * <p>Each decision (or, for auto-connect, each snap) runs in its own short-lived session holding
  * only the facts it touches, so its cost depends on the snap and its candidates, not on the size
@@ -124,8 +127,19 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    */
   @Override
   public Decision checkInstallation(InstalledSnap snap, Device device) {
+    return checkInstallation(snap, device, DecisionContext.UNSPECIFIED);
+  }
+
+  /**
+   * {@link #checkInstallation(InstalledSnap, Device)} with the {@link
+   * io.snapif.policy.fact.Operation} of {@code context} and, for custom rules, the snap's
+   * connections in effect ({@link io.snapif.policy.fact.ExistingConnection}).
+   */
+  @Override
+  public Decision checkInstallation(InstalledSnap snap, Device device, DecisionContext context) {
     Objects.requireNonNull(snap, "snap");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(context, "context");
     List<Check> checks = new ArrayList<>();
     for (Slot slot : snap.snap().slots().values()) {
       checks.add(InstallationCheck.forSlot(snap, slot, base, device, checks.size()));
@@ -134,6 +148,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       checks.add(InstallationCheck.forPlug(snap, plug, base, device, checks.size()));
     }
     try (DecisionSession session = new DecisionSession(rules, limits)) {
+      new ContextFacts(session, context).snap(snap.name());
       checks.forEach(session::insert);
       session.fire();
       Decisions decisions = new Decisions(session);
@@ -179,8 +194,20 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    */
   @Override
   public Decision checkConnection(ConnectCandidate candidate) {
+    return checkConnection(candidate, DecisionContext.UNSPECIFIED);
+  }
+
+  /**
+   * {@link #checkConnection(ConnectCandidate)} with the {@link io.snapif.policy.fact.Operation}
+   * of {@code context} and, for custom rules, the connections in effect of the plug's snap and
+   * of the slot ({@link io.snapif.policy.fact.ExistingConnection}).
+   */
+  @Override
+  public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
+    Objects.requireNonNull(context, "context");
     PairCheck check = PairCheck.of(CheckKind.CONNECTION, candidate, base, 0);
     try (DecisionSession session = new DecisionSession(rules, limits)) {
+      new ContextFacts(session, context).pairs(List.of(check));
       session.insert(check);
       session.fire();
       return new Decisions(session).decision(check);
@@ -200,7 +227,18 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    */
   @Override
   public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
-    return planner.plan(request);
+    return planAutoConnect(request, DecisionContext.UNSPECIFIED);
+  }
+
+  /**
+   * {@link #planAutoConnect(AutoConnectRequest)} with the {@link
+   * io.snapif.policy.fact.Operation} of {@code context} and, for custom rules, the connections
+   * in effect of the snap and of every candidate pair's plug snap and slot ({@link
+   * io.snapif.policy.fact.ExistingConnection}), as they were before this plan.
+   */
+  @Override
+  public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
+    return planner.plan(request, Objects.requireNonNull(context, "context"));
   }
 
   /**
@@ -215,7 +253,16 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    */
   @Override
   public EntryPlan planEntries(EntryEvent event) {
-    return entryPlanner.plan(event);
+    return planEntries(event, DecisionContext.UNSPECIFIED);
+  }
+
+  /**
+   * {@link #planEntries(EntryEvent)} with the {@link io.snapif.policy.fact.Operation} of {@code
+   * context}.
+   */
+  @Override
+  public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+    return entryPlanner.plan(event, Objects.requireNonNull(context, "context"));
   }
 
   /**

@@ -3,6 +3,7 @@ package io.snapif.policy;
 import io.snapif.model.ConnectionId;
 import io.snapif.policy.fact.EntryFate;
 import io.snapif.policy.fact.TouchedEntry;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import java.util.ArrayList;
@@ -27,10 +28,11 @@ final class EntryPlanner {
     this.limits = limits;
   }
 
-  EntryPlan plan(EntryEvent event) {
+  EntryPlan plan(EntryEvent event, DecisionContext context) {
     List<TouchedEntry> touched = event.entries().stream()
         .map(t -> TouchedEntry.of(event, t)).toList();
     try (DecisionSession session = new DecisionSession(rules, limits)) {
+      new ContextFacts(session, context);
       touched.forEach(session::insert);
       session.fire();
       Map<TouchedEntry, List<EntryFate>> fates = new IdentityHashMap<>();

@@ -12,6 +12,7 @@ import io.snapif.policy.SitePolicy;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.DecisionLog;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
@@ -154,6 +155,27 @@ public final class Managers {
     @Override
     public EntryPlan planEntries(EntryEvent event) {
       return engine.get().planEntries(event);
+    }
+
+    @Override
+    public Decision checkInstallation(InstalledSnap snap, Device device,
+        DecisionContext context) {
+      return engine.get().checkInstallation(snap, device, context);
+    }
+
+    @Override
+    public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
+      return engine.get().checkConnection(candidate, context);
+    }
+
+    @Override
+    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
+      return engine.get().planAutoConnect(request, context);
+    }
+
+    @Override
+    public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+      return engine.get().planEntries(event, context);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  *   <li>else the {@link Source#DECLARATION} verdict.
  * </ol>
  *
- * <p>Custom rules add verdicts with {@link #allow} and {@link #deny}:
+ * <p>Custom rules add verdicts with {@link #allow}, {@link #allowAll} and {@link #deny}:
  * <pre>{@code
  * rule "site: no camera for acme snaps"
  * when
@@ -66,12 +66,30 @@ public final class Verdict {
   /**
    * A custom rule allows {@code check}; it overrides a denial by the declarations but not a
    * custom deny nor the interface's refusal. An allowed auto-connection counts as
-   * {@code slots-per-plug: 1}.
+   * {@code slots-per-plug: 1}: the plug connects only if this is its single candidate (see
+   * {@link #allowAll}).
    *
    * @param rule the rule's name, {@code drools.getRule().getName()} in a consequence
    */
   public static Verdict allow(String rule, Check check, String detail) {
-    return custom(rule, check, true, detail);
+    return custom(rule, check, true, detail, false);
+  }
+
+  /**
+   * A custom rule allows an auto-connection with {@code slots-per-plug: *}: like {@link #allow},
+   * but the plug connects to all its candidate slots when every verdict that allows one of them
+   * says {@code *} too (snapd's arity rule); otherwise the plug is ambiguous and connects none.
+   *
+   * @param rule the rule's name, {@code drools.getRule().getName()} in a consequence
+   * @throws IllegalArgumentException if {@code check} is not an auto-connection check
+   */
+  public static Verdict allowAll(String rule, Check check, String detail) {
+    if (check.getKind() != CheckKind.AUTO_CONNECTION) {
+      throw new IllegalArgumentException("custom rule \"" + rule + "\": allowAll is for "
+          + "auto-connection checks (slots-per-plug), not for " + check.getKind().word()
+          + " of " + check.getSubject());
+    }
+    return custom(rule, check, true, detail, true);
   }
 
   /**
@@ -80,15 +98,16 @@ public final class Verdict {
    * @param rule the rule's name, {@code drools.getRule().getName()} in a consequence
    */
   public static Verdict deny(String rule, Check check, String detail) {
-    return custom(rule, check, false, detail);
+    return custom(rule, check, false, detail, false);
   }
 
-  private static Verdict custom(String rule, Check check, boolean allowed, String detail) {
+  private static Verdict custom(String rule, Check check, boolean allowed, String detail,
+      boolean slotsPerPlugAny) {
     Objects.requireNonNull(detail, "detail");
     return new Verdict(check, allowed, Source.CUSTOM, rule, DecisionLayer.CUSTOM_RULE,
         () -> check.getKind().word() + (allowed ? " allowed" : " denied")
             + " by custom rule \"" + rule + "\"",
-        () -> detail, false);
+        () -> detail, slotsPerPlugAny);
   }
 
   // --- built-in rules ---------------------------------------------------------------------------
@@ -201,7 +220,8 @@ public final class Verdict {
 
   /**
    * For an allowed auto-connection: whether the allowing rule says {@code slots-per-plug: *}
-   * (any number of slots); otherwise a plug auto-connects only to a single candidate.
+   * (any number of slots), or a custom rule gave it with {@link #allowAll}; otherwise a plug
+   * auto-connects only to a single candidate.
    */
   public boolean isSlotsPerPlugAny() {
     return slotsPerPlugAny;

@@ -19,8 +19,14 @@
  *       {@link io.snapif.policy.fact.Endpoint}s and {@link io.snapif.policy.fact.StateEntry}s.
  * </ol>
  *
+ * <p>Every session also holds the {@link io.snapif.policy.fact.Operation} it decides for
+ * (committed, simulated or explained) and, when custom rules are loaded, the {@link
+ * io.snapif.policy.fact.ExistingConnection}s in effect of the snaps and slots it touches, which
+ * custom rules may count.
+ *
  * <p>Custom rule files (own package, importing this one) match these facts and insert
- * {@link io.snapif.policy.fact.Verdict#allow} / {@link io.snapif.policy.fact.Verdict#deny}. Facts
+ * {@link io.snapif.policy.fact.Verdict#allow} / {@link io.snapif.policy.fact.Verdict#allowAll} /
+ * {@link io.snapif.policy.fact.Verdict#deny}. Facts
  * are immutable; custom rules must not modify or retract the built-in ones.
  */
 package io.snapif.policy.fact;
