@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
@@ -62,33 +64,18 @@ final class RuleBase {
   /**
    * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
-   * @throws RuleCompilationException for the first source that does not compile, or that
-   *     defines a rule whose name a built-in rule or an earlier rule already has
+   * @throws RuleCompilationException if a source does not compile, claims the built-in rules'
+   *     package or defines a rule whose name a built-in rule or an earlier rule already has; it
+   *     carries every problem of every source ({@link #compile})
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
     if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
-    List<KiePackage> packages = new ArrayList<>();
-    // A later rule of the same name would silently replace an earlier one, and messages name
-    // rules by name alone: names must be unique across the built-in rules and every file.
-    Map<String, String> definedIn = new HashMap<>();
-    for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
-      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
-    }
-    for (RuleSource source : sources) {
-      List<KiePackage> compiled = compile(source);
-      for (KiePackage p : compiled) {
-        for (Rule r : p.getRules()) {
-          String other = definedIn.putIfAbsent(r.getName(), source.name());
-          if (other != null) {
-            throw new RuleCompilationException(source.name(), 0, "rule \"" + r.getName()
-                + "\" is also defined in " + other + "; rule names must be unique");
-          }
-        }
-      }
-      packages.addAll(compiled);
+    Compiled compiled = compile(sources);
+    if (!compiled.problems().isEmpty()) {
+      throw new RuleCompilationException(compiled.problems());
     }
     KieBase base = KieBaseBuilder.createKieBaseFromModel(Builtin.MODELS);
     for (String rule : leftOut) {
@@ -97,34 +84,128 @@ final class RuleBase {
       }
       base.removeRule(BUILTIN_PACKAGE, rule);
     }
-    ((InternalKnowledgeBase) base).addPackages(packages);
+    ((InternalKnowledgeBase) base).addPackages(compiled.packages());
     return new RuleBase(base, !sources.isEmpty());
   }
 
-  private static List<KiePackage> compile(RuleSource source) {
+  /** What compiling custom sources gave: the packages of the sound ones, and every problem. */
+  record Compiled(List<KiePackage> packages, List<RuleProblem> problems) {}
+
+  /**
+   * Compiles {@code sources} against the built-in rules and collects every problem, not only
+   * the first: compile errors (each with its line), rules in the built-in package, and rule
+   * names that a built-in rule or an earlier rule (of any source) already has. A source with
+   * problems adds no packages.
+   */
+  static Compiled compile(List<RuleSource> sources) {
+    List<KiePackage> packages = new ArrayList<>();
+    List<RuleProblem> problems = new ArrayList<>();
+    // A later rule of the same name would silently replace an earlier one, and messages name
+    // rules by name alone: names must be unique across the built-in rules and every file.
+    Map<String, String> definedIn = new HashMap<>();
+    for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
+      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
+    }
+    for (RuleSource source : sources) {
+      List<RuleProblem> own = new ArrayList<>();
+      List<KiePackage> compiled = compileOne(source, own);
+      for (KiePackage p : compiled) {
+        for (Rule r : p.getRules()) {
+          String other = definedIn.putIfAbsent(r.getName(), source.name());
+          if (other != null) {
+            String where = other.equals(source.name()) ? "earlier in this file" : "in " + other;
+            own.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE, source.name(),
+                lineOfRule(source.text(), r.getName()), "rule \"" + r.getName()
+                + "\" is also defined " + where + "; rule names must be unique"));
+          }
+        }
+      }
+      if (own.isEmpty()) {
+        packages.addAll(compiled);
+      }
+      problems.addAll(own);
+    }
+    return new Compiled(packages, problems);
+  }
+
+  private static List<KiePackage> compileOne(RuleSource source, List<RuleProblem> problems) {
     // A stand-alone builder: one made on a KieBase adds what it compiles to that KieBase, and
     // the built-in one is shared by every evaluator.
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
         .setSourcePath(source.name()), ResourceType.DRL);
     if (builder.hasErrors()) {
-      KnowledgeBuilderError error = builder.getErrors().iterator().next();
-      int[] lines = error.getLines();
-      int line = lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
-      String more = builder.getErrors().size() > 1
-          ? " (and " + (builder.getErrors().size() - 1) + " more problems)"
-          : "";
-      throw new RuleCompilationException(source.name(), line,
-          error.getMessage().trim() + more);
+      for (KnowledgeBuilderError error : builder.getErrors()) {
+        int[] lines = error.getLines();
+        int line = lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
+        String message = error.getMessage().trim();
+        problems.add(new RuleProblem(message.contains("unable to resolve method using strict-mode")
+            ? RuleProblem.Kind.UNKNOWN_PROPERTY : RuleProblem.Kind.COMPILE_ERROR,
+            source.name(), line, message));
+      }
+      return List.of();
     }
     List<KiePackage> packages = new ArrayList<>(builder.getKnowledgePackages());
     for (KiePackage p : packages) {
       if (p.getName().equals(BUILTIN_PACKAGE) && !p.getRules().isEmpty()) {
-        throw new RuleCompilationException(source.name(), 0, "custom rules must not be in package "
-            + BUILTIN_PACKAGE + ", which holds the built-in rules; use a package of your own");
+        problems.add(new RuleProblem(RuleProblem.Kind.BUILTIN_PACKAGE, source.name(),
+            lineOf(source.text(), PACKAGE_LINE), "custom rules must not be in package "
+            + BUILTIN_PACKAGE + ", which holds the built-in rules; use a package of your own"));
+        return List.of();
       }
     }
     return packages;
+  }
+
+  private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s");
+
+  /** The line where rule {@code name} starts in {@code text} (Drools keeps no rule lines). */
+  private static int lineOfRule(String text, String name) {
+    String quoted = Pattern.quote(name);
+    return lineOf(text, Pattern.compile("(?m)^\\s*rule\\s+(\"" + quoted + "\"|'" + quoted + "'|"
+        + quoted + "\\s)"));
+  }
+
+  /** The 1-based line of the first match of {@code pattern}; 0 if none. */
+  private static int lineOf(String text, Pattern pattern) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Every rule of this rule base: the custom ones with their files, then the built-in ones. */
+  List<PolicyRule> rules() {
+    List<PolicyRule> custom = new ArrayList<>();
+    List<PolicyRule> builtin = new ArrayList<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        boolean isBuiltin = p.getName().equals(BUILTIN_PACKAGE);
+        (isBuiltin ? builtin : custom).add(new PolicyRule(r.getName(),
+            isBuiltin ? BUILTIN_FILE : sourceOf(r), isBuiltin));
+      }
+    }
+    builtin.sort(java.util.Comparator.comparing(PolicyRule::name));
+    custom.addAll(builtin);
+    return custom;
+  }
+
+  /** How {@link PolicyRule#file()} names the built-in rules. */
+  static final String BUILTIN_FILE = "built-in";
+
+  private static String sourceOf(Rule rule) {
+    if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+        && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+      return impl.getResource().getSourcePath();
+    }
+    return "";
   }
 
   /**
