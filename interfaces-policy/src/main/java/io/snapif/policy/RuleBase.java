@@ -139,9 +139,16 @@ final class RuleBase {
         int[] lines = error.getLines();
         int line = lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
         String message = error.getMessage().trim();
-        problems.add(new RuleProblem(message.contains("unable to resolve method using strict-mode")
-            ? RuleProblem.Kind.UNKNOWN_PROPERTY : RuleProblem.Kind.COMPILE_ERROR,
-            source.name(), line, message));
+        Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
+        if (unknown.find()) {
+          Matcher expression = EXPRESSION.matcher(message);
+          problems.add(new RuleProblem(RuleProblem.Kind.UNKNOWN_PROPERTY, source.name(), line,
+              unknown.group(1) + " has no property \"" + unknown.group(2) + "\""
+              + (expression.find() ? " (in " + expression.group(1).trim() + ")" : "")));
+        } else {
+          problems.add(new RuleProblem(RuleProblem.Kind.COMPILE_ERROR, source.name(), line,
+              message));
+        }
       }
       return List.of();
     }
@@ -157,6 +164,11 @@ final class RuleBase {
     return packages;
   }
 
+  // Drools (MVEL, strict mode) says a pattern's property is unknown in these words.
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile(
+      "unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
+  private static final Pattern EXPRESSION = Pattern.compile(
+      "^Unable to Analyse Expression (.*):$", Pattern.MULTILINE);
   private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s");
 
   /** The line where rule {@code name} starts in {@code text} (Drools keeps no rule lines). */

@@ -50,6 +50,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ExplainCommand.class,
       RememberedCommand.class,
       ImportSnapdStateCommand.class,
+      PolicyCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
