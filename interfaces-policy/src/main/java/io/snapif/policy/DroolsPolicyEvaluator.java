@@ -234,8 +234,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   }
 
   /**
-   * Every rule this evaluator runs: the custom rules in the order of their files, then the
-   * built-in rules by name. Rule names are unique, so a name from {@link
+   * Every rule this evaluator runs: the custom rules in the order of their files (by name within
+   * a file), then the built-in rules by name. Rule names are unique, so a name from {@link
    * Builder#onRuleFired(Consumer)} finds its rule here.
    */
   public List<PolicyRule> rules() {

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,16 +50,18 @@ final class RuleBase {
   private final KieBase kieBase;
   private volatile Pool pool;
   private final boolean custom;
+  private final List<String> files; // the custom rule files' names, in order
 
-  private RuleBase(KieBase kieBase, boolean custom) {
+  private RuleBase(KieBase kieBase, List<String> files) {
     this.kieBase = kieBase;
     this.pool = new Pool(kieBase.newKieSessionsPool(POOL_SIZE));
-    this.custom = custom;
+    this.custom = !files.isEmpty();
+    this.files = files;
   }
 
   /** The built-in rules alone. */
   static RuleBase builtin() {
-    return new RuleBase(Builtin.KIE_BASE, false);
+    return new RuleBase(Builtin.KIE_BASE, List.of());
   }
 
   /**
@@ -85,7 +88,7 @@ final class RuleBase {
       base.removeRule(BUILTIN_PACKAGE, rule);
     }
     ((InternalKnowledgeBase) base).addPackages(compiled.packages());
-    return new RuleBase(base, !sources.isEmpty());
+    return new RuleBase(base, sources.stream().map(RuleSource::name).toList());
   }
 
   /** What compiling custom sources gave: the packages of the sound ones, and every problem. */
@@ -204,7 +207,9 @@ final class RuleBase {
             isBuiltin ? BUILTIN_FILE : sourceOf(r), isBuiltin));
       }
     }
-    builtin.sort(java.util.Comparator.comparing(PolicyRule::name));
+    builtin.sort(Comparator.comparing(PolicyRule::name));
+    custom.sort(Comparator.comparing((PolicyRule r) -> files.indexOf(r.file()))
+        .thenComparing(PolicyRule::name));
     custom.addAll(builtin);
     return custom;
   }

@@ -135,5 +135,9 @@ class RuleCheckTest {
         .allowed()).isFalse();
     assertThat(fired).contains("site: deny camera", "connection: allowed by slot rule")
         .doesNotContain("site: never");
+    // custom rules come first, in the order of their files
+    assertThat(site.rules().subList(0, 2)).containsExactly(
+        new PolicyRule("site: deny camera", "site.drl", false),
+        new PolicyRule("site: never", "other.drl", false));
   }
 }
