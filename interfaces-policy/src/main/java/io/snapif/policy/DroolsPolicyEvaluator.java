@@ -386,7 +386,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
         return new DroolsPolicyEvaluator(declaration, rules.get(),
-            new DecisionSession.Limits(firingLimit, timeLimit, onRuleFired), ruleSetId(sources, left));
+            new DecisionSession.Limits(firingLimit, timeLimit, onRuleFired),
+            ruleSetId(sources, left));
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

@@ -105,18 +105,20 @@ final class RuleBase {
     List<RuleProblem> problems = new ArrayList<>();
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
-    Map<String, String> definedIn = new HashMap<>();
+    Map<String, Integer> definedIn = new HashMap<>(); // by the index of its source; -1 built-in
     for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
-      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
+      p.getRules().forEach(r -> definedIn.put(r.getName(), -1));
     }
-    for (RuleSource source : sources) {
+    for (int i = 0; i < sources.size(); i++) {
+      RuleSource source = sources.get(i);
       List<RuleProblem> own = new ArrayList<>();
       List<KiePackage> compiled = compileOne(source, own);
       for (KiePackage p : compiled) {
         for (Rule r : p.getRules()) {
-          String other = definedIn.putIfAbsent(r.getName(), source.name());
+          Integer other = definedIn.putIfAbsent(r.getName(), i);
           if (other != null) {
-            String where = other.equals(source.name()) ? "earlier in this file" : "in " + other;
+            String where = other == i ? "earlier in this file"
+                : other < 0 ? "in the built-in rules" : "in " + sources.get(other).name();
             own.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE, source.name(),
                 lineOfRule(source.text(), r.getName()), "rule \"" + r.getName()
                 + "\" is also defined " + where + "; rule names must be unique"));
@@ -172,13 +174,13 @@ final class RuleBase {
       "unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
   private static final Pattern EXPRESSION = Pattern.compile(
       "^Unable to Analyse Expression (.*):$", Pattern.MULTILINE);
-  private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s");
+  private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^[ \\t]*package\\s");
 
   /** The line where rule {@code name} starts in {@code text} (Drools keeps no rule lines). */
   private static int lineOfRule(String text, String name) {
     String quoted = Pattern.quote(name);
-    return lineOf(text, Pattern.compile("(?m)^\\s*rule\\s+(\"" + quoted + "\"|'" + quoted + "'|"
-        + quoted + "\\s)"));
+    return lineOf(text, Pattern.compile(
+        "(?m)^[ \\t]*rule\\s+(\"" + quoted + "\"|'" + quoted + "'|" + quoted + "\\s)"));
   }
 
   /** The 1-based line of the first match of {@code pattern}; 0 if none. */

@@ -25,7 +25,7 @@ class RuleCheckTest {
   /** A rule file in package {@code pkg} with one rule {@code name} denying camera connections. */
   private static String denyCamera(String pkg, String name) {
     return "package " + pkg + ";\n"
-        + "import io.snapif.policy.fact.PairCheck;\nimport io.snapif.policy.fact.Verdict;\n"
+        + "import io.snapif.policy.fact.PairCheck;\nimport io.snapif.policy.fact.Verdict;\n\n"
         + "rule \"" + name + "\"\nwhen\n  $c : PairCheck(iface == \"camera\")\nthen\n"
         + "  insert(Verdict.deny(drools.getRule().getName(), $c, \"no\"));\nend\n";
   }
@@ -86,10 +86,10 @@ class RuleCheckTest {
     assertThat(problems.get(0).kind()).isEqualTo(RuleProblem.Kind.COMPILE_ERROR);
     assertThat(problems.get(0).line()).isEqualTo(4);
     assertThat(problems.get(1)).isEqualTo(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE,
-        "second.drl", 4,
+        "second.drl", 5,
         "rule \"site: deny\" is also defined in first.drl; rule names must be unique"));
     assertThat(problems.get(2)).isEqualTo(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE,
-        "third.drl", 4, "rule \"connection: allowed by slot rule\" is also defined in the"
+        "third.drl", 5, "rule \"connection: allowed by slot rule\" is also defined in the"
             + " built-in rules; rule names must be unique"));
   }
 

@@ -173,8 +173,8 @@ final class PolicyTestCommand implements Callable<Integer> {
 
   private static String ruleLine(PolicyRule r, Map<String, Integer> fired) {
     Integer n = fired.get(r.name());
-    return "  " + (n == null ? "never fired  " : String.format(Locale.ROOT, "fired %6dx  ", n))
-        + "\"" + r.name() + "\"";
+    return String.format(Locale.ROOT, "  %-13s\"%s\"", n == null ? "never fired" : "fired " + n
+        + "x", r.name());
   }
 
   private String json(List<FileOutcome> outcomes, Coverage coverage, boolean belowMin) {

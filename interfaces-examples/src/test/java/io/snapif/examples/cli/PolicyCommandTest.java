@@ -161,7 +161,7 @@ class PolicyCommandTest {
     assertThat(half.status()).as(half.out() + half.err()).isZero();
     assertThat(half.out()).contains("custom rules: 1 of 2 fired (50%)\n"
         // once for the install's auto-connect candidate, once for the connect
-        + "  fired      2x  \"site: no camera\"  (" + fires + ")\n"
+        + "  fired 2x     \"site: no camera\"  (" + fires + ")\n"
         + "  never fired  \"site: no x11\"  (" + never + ")\n");
     assertThat(tooLow.status()).isEqualTo(1);
     JsonNode coverage = JSON.readTree(tooLow.out()).get("coverage");
