@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.snapif.model.InstalledSnap;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,16 @@ class RuleCheckTest {
         .allowed()).isFalse();
     assertThat(fired).contains("site: deny camera", "connection: allowed by slot rule")
         .doesNotContain("site: never");
+    // sessions are pooled: each decision's firings are heard once, however often it is reused
+    Map<String, Integer> counts = new ConcurrentHashMap<>();
+    DroolsPolicyEvaluator counted = DroolsPolicyEvaluator.builder()
+        .addRules("site.drl", denyCamera("site", "site: deny camera"))
+        .onRuleFired(rule -> counts.merge(rule, 1, Integer::sum))
+        .build();
+    for (int i = 0; i < 7; i++) {
+      counted.checkConnection(pair(spy, "camera", CORE_SNAP, "camera", CLASSIC));
+    }
+    assertThat(counts.get("site: deny camera")).isEqualTo(7);
     // custom rules come first, in the order of their files
     assertThat(site.rules().subList(0, 2)).containsExactly(
         new PolicyRule("site: deny camera", "site.drl", false),

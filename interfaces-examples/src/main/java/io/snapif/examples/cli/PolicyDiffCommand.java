@@ -2,9 +2,13 @@ package io.snapif.examples.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.snapif.declaration.CheckKind;
+import io.snapif.manager.ChangeReport;
 import io.snapif.manager.Decision;
 import io.snapif.manager.Explanation;
 import io.snapif.manager.InterfaceManager;
+import io.snapif.manager.Operation;
+import io.snapif.manager.OperationException;
 import io.snapif.manager.Reason;
 import io.snapif.model.Connection;
 import io.snapif.model.InstalledSnap;
@@ -33,7 +37,8 @@ import picocli.CommandLine.ParentCommand;
     description = {"Compare two sets of custom rules on the current system (the state file, or "
         + "the demo): every manual-connect and auto-connect decision between the plugs and slots "
         + "of the installed snaps, and every auto-connect plan, with the old rules (--rules) and "
-        + "the new ones (--rules-new). Either side may be empty: the built-in rules alone.",
+        + "the new ones (--rules-new). Either side may be empty: the built-in rules alone. "
+        + "With --snap PATH: what installing or refreshing that snap would do instead.",
         "Exit status 0 when nothing differs, 1 when something does, 2 when the comparison "
             + "could not be made (a rule file that does not compile, say)."})
 final class PolicyDiffCommand implements Callable<Integer> {
@@ -49,6 +54,12 @@ final class PolicyDiffCommand implements Callable<Integer> {
   @Option(names = "--rules-new", paramLabel = "FILE.drl",
       description = "A rule file of the new side (repeatable).")
   List<Path> newRules = new ArrayList<>();
+
+  @Option(names = "--snap", paramLabel = "PATH",
+      description = "Compare instead what installing this snap (a snap.yaml or snap directory, "
+          + "as for install and refresh) would do: a refresh when it is installed. Its "
+          + "decisions and the connections it would make or drop.")
+  Path snap;
 
   @Override
   public Integer call() {
@@ -99,6 +110,10 @@ final class PolicyDiffCommand implements Callable<Integer> {
       InterfaceManager manager = session.manager();
       Map<String, Connection> state = new HashMap<>();
       manager.connections().values().forEach(c -> state.put(c.id().toString(), c));
+      if (snap != null) {
+        snapOutcomes(manager, state, out);
+        return out;
+      }
       for (InstalledSnap snap : manager.snaps()) {
         Set<String> names = new LinkedHashSet<>(snap.snap().plugs().keySet());
         names.addAll(snap.snap().slots().keySet());
@@ -115,6 +130,41 @@ final class PolicyDiffCommand implements Callable<Integer> {
       }
     }
     return out;
+  }
+
+  /** What installing or refreshing {@link #snap} would do: its decisions and changes. */
+  private void snapOutcomes(InterfaceManager manager, Map<String, Connection> state,
+      Map<String, Outcome> out) {
+    InstalledSnap next = RefreshCommand.nextRevision(snap, manager);
+    boolean installed = manager.snap(next.name()).isPresent();
+    Operation op = installed ? new Operation.Refresh(next) : new Operation.Install(next);
+    String subject = next.name();
+    String kind = installed ? "refresh" : "install";
+    try {
+      ChangeReport report = manager.simulate(op);
+      out.put(kind, new Outcome(kind, subject, null, "succeeds", null));
+      report.decisions().forEach(d -> put(out, word(d.kind()), d, state));
+      report.added().forEach((id, c) -> out.put("connection " + id,
+          new Outcome("connection", id.toString(), null, "made (" + flags(c) + ")", c)));
+      report.removed().forEach((id, c) -> out.put("connection " + id,
+          new Outcome("connection", id.toString(), null, "dropped", c)));
+    } catch (OperationException e) {
+      out.put(kind, new Outcome(kind, subject, null, "refused: " + e.getMessage(), null));
+      e.decision().ifPresent(d -> put(out, word(d.kind()), d, state));
+    }
+  }
+
+  private static String word(CheckKind kind) {
+    return switch (kind) {
+      case INSTALLATION -> "installation";
+      case CONNECTION -> "connect";
+      case AUTO_CONNECTION -> "auto-connect";
+    };
+  }
+
+  private static String flags(Connection c) {
+    return c.undesired() ? "undesired" : c.byGadget() ? "by-gadget" : c.auto() ? "auto"
+        : "manual";
   }
 
   private static void put(Map<String, Outcome> out, String kind, Decision d,
@@ -167,8 +217,8 @@ final class PolicyDiffCommand implements Callable<Integer> {
     for (Difference d : differences) {
       Outcome o = d.either();
       out.append(o.kind()).append(' ').append(o.subject()).append(": ")
-          .append(d.before() == null ? "(none)" : d.before().word()).append(" -> ")
-          .append(d.after() == null ? "(none)" : d.after().word()).append('\n');
+          .append(d.before() == null ? none(o) : d.before().word()).append(" -> ")
+          .append(d.after() == null ? none(o) : d.after().word()).append('\n');
       String consequence = consequence(d);
       if (!consequence.isEmpty()) {
         out.append("  ").append(consequence).append('\n');
@@ -179,6 +229,11 @@ final class PolicyDiffCommand implements Callable<Integer> {
     out.append(differences.size()).append(differences.size() == 1 ? " difference\n"
         : " differences\n");
     return out.toString();
+  }
+
+  /** A side without this outcome: a connection not made, or a decision not taken. */
+  private static String none(Outcome o) {
+    return o.kind().equals("connection") ? "not made" : "(not asked)";
   }
 
   private static void side(StringBuilder out, String label, Outcome o) {

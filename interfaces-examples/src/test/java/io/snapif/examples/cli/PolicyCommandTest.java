@@ -243,6 +243,32 @@ class PolicyCommandTest {
   }
 
   @Test
+  void diff_snap_comparesWhatARefreshWouldDo() throws IOException {
+    Path dir = Files.createDirectories(home.resolve("vlc"));
+    Files.writeString(dir.resolve("snap.yaml"), """
+        name: vlc
+        version: 3.0.21
+        apps:
+          vlc:
+            command: bin/vlc
+            plugs: [audio-playback, camera, home]
+        """);
+
+    CliRun r = CliRun.run(home, "policy", "diff", "--snap", dir.toString(), "--rules-new",
+        VIDEOLAN);
+    CliRun same = CliRun.run(home, "policy", "diff", "--snap", dir.toString(), "--rules",
+        VIDEOLAN, "--rules-new", VIDEOLAN);
+
+    assertThat(r.status()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).startsWith("auto-connect vlc:camera core:camera: denied -> allowed\n")
+        .contains("\nconnection vlc:camera core:camera: not made -> made (auto)\n")
+        .endsWith("\n2 differences\n");
+    assertThat(same.status()).as(same.err()).isZero();
+    assertThat(same.out()).isEqualTo("no differences\n");
+    assertThat(CliRun.stateFile(home)).doesNotExist();
+  }
+
+  @Test
   void diff_aBrokenRuleFileIsTrouble() throws IOException {
     Path bad = Files.writeString(home.resolve("bad.drl"), "package site;\nrule \"x\" when then");
 
