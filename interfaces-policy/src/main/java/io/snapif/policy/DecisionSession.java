@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -62,10 +63,26 @@ final class DecisionSession implements AutoCloseable {
         }
       });
     }
+    if (limits.fired() != null) { // rule coverage: only when asked for, off the hot path else
+      Consumer<String> fired = limits.fired();
+      session.addEventListener(new DefaultAgendaEventListener() {
+        @Override
+        public void afterMatchFired(AfterMatchFiredEvent event) {
+          fired.accept(event.getMatch().getRule().getName());
+        }
+      });
+    }
   }
 
-  /** The firing budget and time limit of one decision batch. */
-  record Limits(long firings, Duration time) {}
+  /**
+   * The firing budget and time limit of one decision batch, and who hears of each rule that
+   * fires ({@code null}: nobody, and no listener is attached).
+   */
+  record Limits(long firings, Duration time, Consumer<String> fired) {
+    Limits(long firings, Duration time) {
+      this(firings, time, null);
+    }
+  }
 
   void insert(Object fact) {
     insertContext(fact);

@@ -283,6 +283,15 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
   }
 
   /**
+   * Every rule this evaluator runs: the custom rules in the order of their files (by name within
+   * a file), then the built-in rules by name. Rule names are unique, so a name from {@link
+   * Builder#onRuleFired(Consumer)} finds its rule here.
+   */
+  public List<PolicyRule> rules() {
+    return rules.rules();
+  }
+
+  /**
    * Builds a {@link DroolsPolicyEvaluator}. Not thread-safe; {@link #build()} may be called
    * again after changes.
    */
@@ -293,6 +302,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     private final Set<String> withoutBuiltin = new LinkedHashSet<>();
     private Duration timeLimit = DEFAULT_TIME_LIMIT;
     private Path cache; // null: custom rules are compiled by every build()
+    private Consumer<String> onRuleFired; // null: no listener on any session
 
     private Builder() {}
 
@@ -419,6 +429,42 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
     }
 
     /**
+     * Tells {@code listener} the name of every rule that fires, built-in or custom, in every
+     * decision of the evaluator, on the deciding thread: for rule coverage. The listener must be
+     * thread-safe when decisions run on several threads, and quick. Without one, no listener is
+     * attached to the sessions at all.
+     */
+    public Builder onRuleFired(Consumer<String> listener) {
+      this.onRuleFired = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Checks the custom rule files added so far without building an evaluator: reads and
+     * compiles them all together with the built-in rules, and reports every problem, not only
+     * the first ({@link #build()} throws them as one {@link RuleCompilationException}). Problems:
+     * a file that cannot be read, compile errors (each with its line; a pattern property its fact
+     * lacks is {@link RuleProblem.Kind#UNKNOWN_PROPERTY}), a file in the built-in rules'
+     * package, and a rule whose name a built-in rule or an earlier rule has.
+     *
+     * @return the problems, file by file in the order added; empty when {@link #build()} would
+     *     compile the files
+     */
+    public List<RuleProblem> check() {
+      List<RuleSource> sources = new ArrayList<>();
+      List<RuleProblem> problems = new ArrayList<>();
+      for (Object file : ruleFiles) {
+        try {
+          sources.add(read(file));
+        } catch (RuleCompilationException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      problems.addAll(RuleBase.compile(sources).problems());
+      return List.copyOf(problems);
+    }
+
+    /**
      * The evaluator.
      *
      * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
@@ -442,7 +488,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
         return new DroolsPolicyEvaluator(declaration, rules.get(),
-            new DecisionSession.Limits(firingLimit, timeLimit), id);
+            new DecisionSession.Limits(firingLimit, timeLimit, onRuleFired), id);
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

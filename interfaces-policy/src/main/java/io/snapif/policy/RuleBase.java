@@ -8,11 +8,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.Model;
@@ -47,23 +50,26 @@ final class RuleBase {
   private final KieBase kieBase;
   private volatile Pool pool;
   private final boolean custom;
+  private final List<String> files; // the custom rule files' names, in order
 
-  private RuleBase(KieBase kieBase, boolean custom) {
+  private RuleBase(KieBase kieBase, List<String> files) {
     this.kieBase = kieBase;
     this.pool = new Pool(kieBase.newKieSessionsPool(POOL_SIZE));
-    this.custom = custom;
+    this.custom = !files.isEmpty();
+    this.files = files;
   }
 
   /** The built-in rules alone. */
   static RuleBase builtin() {
-    return new RuleBase(Builtin.KIE_BASE, false);
+    return new RuleBase(Builtin.KIE_BASE, List.of());
   }
 
   /**
    * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
-   * @throws RuleCompilationException for the first source that does not compile, or that
-   *     defines a rule whose name a built-in rule or an earlier rule already has
+   * @throws RuleCompilationException if a source does not compile, claims the built-in rules'
+   *     package or defines a rule whose name a built-in rule or an earlier rule already has; it
+   *     carries every problem of every source ({@link #compile})
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
@@ -80,10 +86,14 @@ final class RuleBase {
     if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
-    // A cached entry was compiled from sources with this id, so it passed the checks below.
+    // A cached entry was compiled from sources with this id, so it passed the checks of compile.
     List<KiePackage> packages = cache == null ? null : cache.load(ruleSetId).orElse(null);
     if (packages == null) {
-      packages = compileAll(sources);
+      Compiled compiled = compile(sources);
+      if (!compiled.problems().isEmpty()) {
+        throw new RuleCompilationException(compiled.problems());
+      }
+      packages = compiled.packages();
       if (cache != null) {
         cache.store(ruleSetId, packages); // before addPackages, which wires them to a KieBase
       }
@@ -96,58 +106,143 @@ final class RuleBase {
       base.removeRule(BUILTIN_PACKAGE, rule);
     }
     ((InternalKnowledgeBase) base).addPackages(packages);
-    return new RuleBase(base, !sources.isEmpty());
+    return new RuleBase(base, sources.stream().map(RuleSource::name).toList());
   }
 
-  /** Compiles {@code sources}, checking that rule names are unique. */
-  private static List<KiePackage> compileAll(List<RuleSource> sources) {
+  /** What compiling custom sources gave: the packages of the sound ones, and every problem. */
+  record Compiled(List<KiePackage> packages, List<RuleProblem> problems) {}
+
+  /**
+   * Compiles {@code sources} against the built-in rules and collects every problem, not only
+   * the first: compile errors (each with its line), rules in the built-in package, and rule
+   * names that a built-in rule or an earlier rule (of any source) already has. A source with
+   * problems adds no packages.
+   */
+  static Compiled compile(List<RuleSource> sources) {
     List<KiePackage> packages = new ArrayList<>();
+    List<RuleProblem> problems = new ArrayList<>();
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
-    Map<String, String> definedIn = new HashMap<>();
+    Map<String, Integer> definedIn = new HashMap<>(); // by the index of its source; -1 built-in
     for (Model model : BuiltinModels.MODELS) {
-      model.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
+      model.getRules().forEach(r -> definedIn.put(r.getName(), -1));
     }
-    for (RuleSource source : sources) {
-      List<KiePackage> compiled = compile(source);
+    for (int i = 0; i < sources.size(); i++) {
+      RuleSource source = sources.get(i);
+      List<RuleProblem> own = new ArrayList<>();
+      List<KiePackage> compiled = compileOne(source, own);
       for (KiePackage p : compiled) {
         for (Rule r : p.getRules()) {
-          String other = definedIn.putIfAbsent(r.getName(), source.name());
+          Integer other = definedIn.putIfAbsent(r.getName(), i);
           if (other != null) {
-            throw new RuleCompilationException(source.name(), 0, "rule \"" + r.getName()
-                + "\" is also defined in " + other + "; rule names must be unique");
+            String where = other == i ? "earlier in this file"
+                : other < 0 ? "in the built-in rules" : "in " + sources.get(other).name();
+            own.add(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE, source.name(),
+                lineOfRule(source.text(), r.getName()), "rule \"" + r.getName()
+                + "\" is also defined " + where + "; rule names must be unique"));
           }
         }
       }
-      packages.addAll(compiled);
+      if (own.isEmpty()) {
+        packages.addAll(compiled);
+      }
+      problems.addAll(own);
     }
-    return packages;
+    return new Compiled(packages, problems);
   }
 
-  private static List<KiePackage> compile(RuleSource source) {
+  private static List<KiePackage> compileOne(RuleSource source, List<RuleProblem> problems) {
     // A stand-alone builder: one made on a KieBase adds what it compiles to that KieBase, and
     // the built-in one is shared by every evaluator.
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     builder.add(ResourceFactory.newByteArrayResource(source.text().getBytes(StandardCharsets.UTF_8))
         .setSourcePath(source.name()), ResourceType.DRL);
     if (builder.hasErrors()) {
-      KnowledgeBuilderError error = builder.getErrors().iterator().next();
-      int[] lines = error.getLines();
-      int line = lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
-      String more = builder.getErrors().size() > 1
-          ? " (and " + (builder.getErrors().size() - 1) + " more problems)"
-          : "";
-      throw new RuleCompilationException(source.name(), line,
-          error.getMessage().trim() + more);
+      for (KnowledgeBuilderError error : builder.getErrors()) {
+        int[] lines = error.getLines();
+        int line = lines.length > 0 && lines[0] > 0 ? lines[0] : 0;
+        String message = error.getMessage().trim();
+        Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
+        if (unknown.find()) {
+          Matcher expression = EXPRESSION.matcher(message);
+          problems.add(new RuleProblem(RuleProblem.Kind.UNKNOWN_PROPERTY, source.name(), line,
+              unknown.group(1) + " has no property \"" + unknown.group(2) + "\""
+              + (expression.find() ? " (in " + expression.group(1).trim() + ")" : "")));
+        } else {
+          problems.add(new RuleProblem(RuleProblem.Kind.COMPILE_ERROR, source.name(), line,
+              message));
+        }
+      }
+      return List.of();
     }
     List<KiePackage> packages = new ArrayList<>(builder.getKnowledgePackages());
     for (KiePackage p : packages) {
       if (p.getName().equals(BUILTIN_PACKAGE) && !p.getRules().isEmpty()) {
-        throw new RuleCompilationException(source.name(), 0, "custom rules must not be in package "
-            + BUILTIN_PACKAGE + ", which holds the built-in rules; use a package of your own");
+        problems.add(new RuleProblem(RuleProblem.Kind.BUILTIN_PACKAGE, source.name(),
+            lineOf(source.text(), PACKAGE_LINE), "custom rules must not be in package "
+            + BUILTIN_PACKAGE + ", which holds the built-in rules; use a package of your own"));
+        return List.of();
       }
     }
     return packages;
+  }
+
+  // Drools (MVEL, strict mode) says a pattern's property is unknown in these words.
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile(
+      "unable to resolve method using strict-mode: (?:[\\w$]+\\.)*([\\w$]+)\\.(\\w+)\\(\\)");
+  private static final Pattern EXPRESSION = Pattern.compile(
+      "^Unable to Analyse Expression (.*):$", Pattern.MULTILINE);
+  private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^[ \\t]*package\\s");
+
+  /** The line where rule {@code name} starts in {@code text} (Drools keeps no rule lines). */
+  private static int lineOfRule(String text, String name) {
+    String quoted = Pattern.quote(name);
+    return lineOf(text, Pattern.compile(
+        "(?m)^[ \\t]*rule\\s+(\"" + quoted + "\"|'" + quoted + "'|" + quoted + "\\s)"));
+  }
+
+  /** The 1-based line of the first match of {@code pattern}; 0 if none. */
+  private static int lineOf(String text, Pattern pattern) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      return 0;
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** Every rule of this rule base: the custom ones with their files, then the built-in ones. */
+  List<PolicyRule> rules() {
+    List<PolicyRule> custom = new ArrayList<>();
+    List<PolicyRule> builtin = new ArrayList<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        boolean isBuiltin = p.getName().equals(BUILTIN_PACKAGE);
+        (isBuiltin ? builtin : custom).add(new PolicyRule(r.getName(),
+            isBuiltin ? BUILTIN_FILE : sourceOf(r), isBuiltin));
+      }
+    }
+    builtin.sort(Comparator.comparing(PolicyRule::name));
+    custom.sort(Comparator.comparing((PolicyRule r) -> files.indexOf(r.file()))
+        .thenComparing(PolicyRule::name));
+    custom.addAll(builtin);
+    return custom;
+  }
+
+  /** How {@link PolicyRule#file()} names the built-in rules. */
+  static final String BUILTIN_FILE = "built-in";
+
+  private static String sourceOf(Rule rule) {
+    if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl
+        && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+      return impl.getResource().getSourcePath();
+    }
+    return "";
   }
 
   /**

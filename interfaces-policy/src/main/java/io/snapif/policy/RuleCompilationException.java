@@ -1,6 +1,7 @@
 package io.snapif.policy;
 
 import io.snapif.SnapifException;
+import java.util.List;
 
 /**
  * A custom policy rule file that cannot be used: it does not compile, cannot be read, or claims
@@ -11,12 +12,21 @@ public final class RuleCompilationException extends SnapifException {
   private final String file;
   private final int line;
   private final String problem;
+  private final List<RuleProblem> problems;
 
   RuleCompilationException(String file, int line, String problem) {
-    super(file + (line > 0 ? ":" + line : "") + ": " + problem);
-    this.file = file;
-    this.line = line;
-    this.problem = problem;
+    this(List.of(new RuleProblem(RuleProblem.Kind.UNREADABLE, file, line, problem)));
+  }
+
+  /** Fails with every problem of {@code problems} (not empty); the message shows the first. */
+  RuleCompilationException(List<RuleProblem> problems) {
+    super(problems.get(0) + (problems.size() > 1
+        ? " (and " + (problems.size() - 1) + " more problems)" : ""));
+    RuleProblem first = problems.get(0);
+    this.file = first.file();
+    this.line = first.line();
+    this.problem = first.message();
+    this.problems = List.copyOf(problems);
   }
 
   /** The file (path or classpath resource) as it was given. */
@@ -32,5 +42,10 @@ public final class RuleCompilationException extends SnapifException {
   /** What is wrong, without the location. */
   public String problem() {
     return problem;
+  }
+
+  /** Every problem found, the first one first; {@link DroolsPolicyEvaluator.Builder#check()}. */
+  public List<RuleProblem> problems() {
+    return problems;
   }
 }

@@ -230,7 +230,7 @@ class CustomRulesTest {
         .addRules("site.drl", denyAll("site", "connection: allowed by slot rule"))
         .build())
         .isInstanceOf(RuleCompilationException.class)
-        .hasMessage("site.drl: rule \"connection: allowed by slot rule\" is also defined in the"
+        .hasMessage("site.drl:4: rule \"connection: allowed by slot rule\" is also defined in the"
             + " built-in rules; rule names must be unique");
   }
 

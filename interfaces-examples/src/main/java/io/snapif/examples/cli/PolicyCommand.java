@@ -8,16 +8,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code snapif policy ...}: the site policy, rule files registered with the state that every
- * command on it applies ({@code add}, {@code remove}, {@code list}).
+ * command on it applies ({@code add}, {@code remove}, {@code list}), and tools for the authors of
+ * rules ({@code check}, {@code test}, {@code diff}).
  */
 @Command(name = "policy", mixinStandardHelpOptions = true,
     description = {"The site policy: Drools rule files registered with the state. Every command "
         + "on the state applies them (scenario run does not), and --rules adds to them for one "
-        + "command."},
+        + "command. Also tools for rule files: check them, test them, compare rule sets."},
     subcommands = {
       PolicyAddCommand.class,
       PolicyRemoveCommand.class,
-      PolicyListCommand.class
+      PolicyListCommand.class,
+      PolicyCheckCommand.class,
+      PolicyTestCommand.class,
+      PolicyDiffCommand.class
     })
 final class PolicyCommand implements Runnable {
   @ParentCommand SnapifCli root;

@@ -33,20 +33,28 @@ final class RefreshCommand extends ChangingCommand {
 
   @Override
   Operation operation(InterfaceManager manager) {
+    snap = nextRevision(path, manager);
+    return new Operation.Refresh(snap);
+  }
+
+  /**
+   * The snap at {@code path} as the next revision on {@code manager}'s system (revision 1 when
+   * it is not installed). It keeps the installed snap-id, publisher and declaration unless a
+   * snap-declaration file beside it replaces them.
+   */
+  static InstalledSnap nextRevision(Path path, InterfaceManager manager) {
     SnapDirectory dir = SnapDirectory.locate(path);
     Snap read = dir.snap();
     Optional<InstalledSnap> current = manager.snap(read.name());
     if (current.isEmpty() || dir.hasDeclaration()) {
       boolean dangerous = current.map(InstalledSnap::dangerous).orElse(false);
       int revision = current.map(c -> c.snap().revision() + 1).orElse(1);
-      snap = dir.installed(revision, dangerous);
-    } else {
-      InstalledSnap c = current.get();
-      InstalledSnap fresh = dir.installed(c.snap().revision() + 1, c.dangerous());
-      snap = SnapDocuments.installed(fresh.snap(), c.snap().revision() + 1, c.snap().snapId(),
-          c.snap().publisherId(), c.declaration(), fresh.gadgetConnections());
+      return dir.installed(revision, dangerous);
     }
-    return new Operation.Refresh(snap);
+    InstalledSnap c = current.get();
+    InstalledSnap fresh = dir.installed(c.snap().revision() + 1, c.dangerous());
+    return SnapDocuments.installed(fresh.snap(), c.snap().revision() + 1, c.snap().snapId(),
+        c.snap().publisherId(), c.declaration(), fresh.gadgetConnections());
   }
 
   @Override

@@ -54,6 +54,17 @@ public final class ScenarioReader {
    *     scenario
    */
   public static Scenario read(Path file) {
+    return parse(readTree(file), file.toString(), defaultName(file));
+  }
+
+  /**
+   * Reads a scenario file as a tree, without checking its structure: for files that carry more
+   * than a scenario (a rule test's expectations), which take their part out and {@link
+   * #parse(JsonNode, String, String) parse} the rest.
+   *
+   * @throws ScenarioException if the file cannot be read, is too large or is not JSON or YAML
+   */
+  public static JsonNode readTree(Path file) {
     String text;
     try {
       text = InputLimits.readText(file, InputLimits.MAX_SCENARIO_BYTES);
@@ -62,9 +73,14 @@ public final class ScenarioReader {
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), "", "cannot read: " + e.getMessage(), e);
     }
+    return tree(text, file.toString());
+  }
+
+  /** The scenario's name when its file gives none: the file name without its extension. */
+  public static String defaultName(Path file) {
     String base = file.getFileName().toString();
     int dot = base.lastIndexOf('.');
-    return parse(text, file.toString(), dot > 0 ? base.substring(0, dot) : base);
+    return dot > 0 ? base.substring(0, dot) : base;
   }
 
   /**
@@ -75,6 +91,21 @@ public final class ScenarioReader {
    * @throws ScenarioException if the text is not a valid scenario or is over a limit
    */
   public static Scenario parse(String text, String source, String defaultName) {
+    return parse(tree(text, source), source, defaultName);
+  }
+
+  /**
+   * Reads a scenario from a tree of JSON or YAML.
+   *
+   * @param source names the tree in error messages
+   * @param defaultName the scenario's name when the tree has no {@code name}
+   * @throws ScenarioException if the tree is not a valid scenario
+   */
+  public static Scenario parse(JsonNode root, String source, String defaultName) {
+    return new Reading(source).scenario(root, defaultName);
+  }
+
+  private static JsonNode tree(String text, String source) {
     try {
       InputLimits.checkSize(text, source, InputLimits.MAX_SCENARIO_BYTES);
     } catch (DocumentTooLargeException e) {
@@ -83,16 +114,14 @@ public final class ScenarioReader {
     boolean json = !(source.endsWith(".yaml") || source.endsWith(".yml"))
         && text.stripLeading().startsWith("{");
     ObjectMapper mapper = json ? JSON : YAML;
-    JsonNode root;
     try (JsonParser parser = InputLimits.refusingAliases(mapper.createParser(text))) {
-      root = mapper.readTree(parser);
+      return mapper.readTree(parser);
     } catch (JsonProcessingException e) {
       throw new ScenarioException(source, "", InputLimits.problem(e).orElseGet(() -> "not valid "
           + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage()) + location(e), e);
     } catch (IOException e) {
       throw new ScenarioException(source, "", "cannot read: " + e.getMessage(), e);
     }
-    return new Reading(source).scenario(root, defaultName);
   }
 
   private static String location(JsonProcessingException e) {

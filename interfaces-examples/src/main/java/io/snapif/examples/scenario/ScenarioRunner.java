@@ -5,6 +5,7 @@ import com.google.common.base.Throwables;
 import com.google.common.collect.ImmutableList;
 import io.snapif.SnapifException;
 import io.snapif.declaration.Declaration;
+import io.snapif.manager.ChangeReport;
 import io.snapif.manager.ErrorKind;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
@@ -127,7 +128,7 @@ public final class ScenarioRunner {
         StepResult step = run.step(ops.get(i));
         listener.stepDone(i, ops.size(), step);
         steps.add(keepStates ? step : StepResult.builder().from(step)
-            .state(ScenarioState.empty()).build());
+            .state(ScenarioState.empty()).decisions(List.of()).build());
       }
       return ScenarioResult.builder()
           .name(scenario.name())
@@ -180,9 +181,13 @@ public final class ScenarioRunner {
       long start = System.nanoTime();
       var b = StepResult.builder().op(op.describe()).ok(true);
       try {
-        perform(op);
+        ChangeReport report = perform(op);
+        if (report != null) {
+          b.warnings(report.warnings()).decisions(report.decisions());
+        }
       } catch (OperationException e) {
         b.ok(false).errorKind(e.kind()).message(e.getMessage());
+        e.decision().ifPresent(b::addDecisions);
       } catch (InvalidSnapException e) {
         b.ok(false).errorKind(ErrorKind.INVALID_SNAP).message(e.getMessage());
       } catch (Refusal e) {
@@ -200,18 +205,21 @@ public final class ScenarioRunner {
       return b.state(connections()).build();
     }
 
-    private void perform(ScenarioOp op) {
+    /** Performs {@code op}; its report, or null for an op that is not the manager's. */
+    private ChangeReport perform(ScenarioOp op) {
       if (manager == null && !(op instanceof ScenarioOp.Restart)) {
         throw new Refusal(ErrorKind.CONFLICT, "no manager: reopening the state failed");
       }
       if (op instanceof ScenarioOp.Restart) {
         restart();
+        return null;
       } else if (op instanceof ScenarioOp.Unsupported u) {
         throw new Refusal(ErrorKind.CONFLICT, "cannot run \"" + u.text() + "\": " + u.problem());
       } else if (op instanceof ScenarioOp.Install i) {
         InstalledSnap snap = fromSpec(spec(i.snap()), Optional.empty(), Optional.empty());
-        manager.apply(new Operation.Install(snap));
+        ChangeReport report = manager.apply(new Operation.Install(snap));
         lastRevision.put(snap.name(), snap.snap().revision());
+        return report;
       } else if (op instanceof ScenarioOp.Seed s) {
         ImmutableList.Builder<InstalledSnap> snaps = ImmutableList.builder();
         Map<String, Integer> revisions = new HashMap<>();
@@ -220,18 +228,21 @@ public final class ScenarioRunner {
           snaps.add(snap);
           revisions.put(name, snap.snap().revision());
         }
-        manager.apply(new Operation.Seed(snaps.build()));
+        ChangeReport report = manager.apply(new Operation.Seed(snaps.build()));
         lastRevision.putAll(revisions);
+        return report;
       } else if (op instanceof ScenarioOp.Refresh r) {
         InstalledSnap snap = refreshed(r);
-        manager.apply(new Operation.Refresh(snap));
+        ChangeReport report = manager.apply(new Operation.Refresh(snap));
         lastRevision.put(snap.name(), snap.snap().revision());
+        return report;
       } else if (op instanceof ScenarioOp.Remove r) {
-        manager.apply(new Operation.Remove(r.snap()));
+        return manager.apply(new Operation.Remove(r.snap()));
       } else if (op instanceof ScenarioOp.Connect c) {
-        manager.apply(new Operation.Connect(c.plugSnap(), c.plug(), c.slotSnap(), c.slot()));
+        return manager.apply(
+            new Operation.Connect(c.plugSnap(), c.plug(), c.slotSnap(), c.slot()));
       } else if (op instanceof ScenarioOp.Disconnect d) {
-        manager.apply(new Operation.Disconnect(
+        return manager.apply(new Operation.Disconnect(
             d.snap(), d.name(), d.otherSnap(), d.otherName(), d.forget()));
       } else {
         throw new Refusal(ErrorKind.CONFLICT, "cannot run \"" + op.describe() + "\"");

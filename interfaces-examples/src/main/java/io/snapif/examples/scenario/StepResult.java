@@ -1,6 +1,8 @@
 package io.snapif.examples.scenario;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.snapif.manager.Decision;
 import io.snapif.manager.ErrorKind;
 import io.snapif.model.Connection;
 import java.time.Duration;
@@ -40,6 +42,15 @@ public abstract class StepResult {
   public final ImmutableMap<String, Connection> connections() {
     return state().asMap();
   }
+
+  /** The warnings the op gave (a succeeded op's {@code ChangeReport.warnings()}). */
+  public abstract ImmutableList<String> warnings();
+
+  /**
+   * The policy decisions the op took: a succeeded op's {@code ChangeReport.decisions()}, or the
+   * decision that refused a failed one.
+   */
+  public abstract ImmutableList<Decision> decisions();
 
   /** How long the op took (zero when not measured). */
   @Value.Default

@@ -1,0 +1,154 @@
+package io.snapif.policy;
+
+import static io.snapif.policy.Fixtures.CLASSIC;
+import static io.snapif.policy.Fixtures.app;
+import static io.snapif.policy.Fixtures.core;
+import static io.snapif.policy.Fixtures.pair;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.snapif.model.InstalledSnap;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link DroolsPolicyEvaluator.Builder#check()}: every problem of every file with its line, the
+ * same problems {@code build()} throws; and the rule listing and firing hook used for coverage.
+ */
+class RuleCheckTest {
+  private static final InstalledSnap CORE_SNAP = core("camera");
+
+  /** A rule file in package {@code pkg} with one rule {@code name} denying camera connections. */
+  private static String denyCamera(String pkg, String name) {
+    return "package " + pkg + ";\n"
+        + "import io.snapif.policy.fact.PairCheck;\nimport io.snapif.policy.fact.Verdict;\n\n"
+        + "rule \"" + name + "\"\nwhen\n  $c : PairCheck(iface == \"camera\")\nthen\n"
+        + "  insert(Verdict.deny(drools.getRule().getName(), $c, \"no\"));\nend\n";
+  }
+
+  private static final String TWO_ERRORS = """
+      package site.two;
+
+      import io.snapif.policy.fact.PairCheck;
+      import io.snapif.policy.fact.Verdict;
+
+      rule "site: first"
+      when
+        $c : PairCheck(publisher == "acme")
+      then
+        insert(Verdict.deny(drools.getRule().getName(), $c, "no"));
+      end
+
+      rule "site: second"
+      when
+        $c : PairCheck(nosuchthing == 3)
+      then
+        insert(Verdict.deny(drools.getRule().getName(), $c, "no"));
+      end
+      """;
+
+  @Test
+  void aFileWithTwoErrors_reportsBothWithTheirLines() {
+    List<RuleProblem> problems = DroolsPolicyEvaluator.builder()
+        .addRules("two.drl", TWO_ERRORS).check();
+    assertThat(problems).extracting(RuleProblem::file, RuleProblem::line, RuleProblem::kind)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("two.drl", 8, RuleProblem.Kind.UNKNOWN_PROPERTY),
+            org.assertj.core.groups.Tuple.tuple("two.drl", 15,
+                RuleProblem.Kind.UNKNOWN_PROPERTY));
+    assertThat(problems).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
+        "two.drl:8: PairCheck has no property \"publisher\" (in publisher == \"acme\")",
+        "two.drl:15: PairCheck has no property \"nosuchthing\" (in nosuchthing == 3)");
+    // build() refuses with the same problems, the first in its message
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRules("two.drl", TWO_ERRORS)
+        .build())
+        .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+          assertThat(e.problems()).containsExactlyElementsOf(problems);
+          assertThat(e.getMessage()).startsWith(problems.get(0).toString())
+              .endsWith("(and 1 more problems)");
+        });
+  }
+
+  @Test
+  void duplicateNamesAcrossFiles_nameBothFiles_andEveryFileIsChecked() {
+    List<RuleProblem> problems = DroolsPolicyEvaluator.builder()
+        .addRules("first.drl", denyCamera("site.a", "site: deny"))
+        .addRules("broken.drl", "package site.c;\nrule \"x\"\nwhen\n  Nope()\nthen\nend\n")
+        .addRules("second.drl", denyCamera("site.b", "site: deny"))
+        .addRules("third.drl", denyCamera("site.c", "connection: allowed by slot rule"))
+        .check();
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(0).file()).isEqualTo("broken.drl");
+    assertThat(problems.get(0).kind()).isEqualTo(RuleProblem.Kind.COMPILE_ERROR);
+    assertThat(problems.get(0).line()).isEqualTo(4);
+    assertThat(problems.get(1)).isEqualTo(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE,
+        "second.drl", 5,
+        "rule \"site: deny\" is also defined in first.drl; rule names must be unique"));
+    assertThat(problems.get(2)).isEqualTo(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE,
+        "third.drl", 5, "rule \"connection: allowed by slot rule\" is also defined in the"
+            + " built-in rules; rule names must be unique"));
+  }
+
+  @Test
+  void unreadableFiles_andTheBuiltinPackage_areProblemsToo(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.drl");
+    List<RuleProblem> problems = DroolsPolicyEvaluator.builder()
+        .addRuleFile(missing)
+        .addRules("hijack.drl", "// the built-in package\n"
+            + denyCamera("io.snapif.policy.rules", "site: hijack"))
+        .check();
+    assertThat(problems).extracting(RuleProblem::kind).containsExactly(
+        RuleProblem.Kind.UNREADABLE, RuleProblem.Kind.BUILTIN_PACKAGE);
+    assertThat(problems.get(0).file()).isEqualTo(missing.toString());
+    assertThat(problems.get(1).line()).isEqualTo(2);
+    assertThat(problems.get(1).message()).contains("io.snapif.policy.rules");
+  }
+
+  @Test
+  void soundFiles_haveNoProblems_andTheirRulesAreListed() {
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .addRules("site.drl", denyCamera("site", "site: deny camera"));
+    assertThat(builder.check()).isEmpty();
+    List<PolicyRule> rules = builder.build().rules();
+    assertThat(rules.get(0)).isEqualTo(new PolicyRule("site: deny camera", "site.drl", false));
+    assertThat(rules).filteredOn(PolicyRule::builtin).extracting(PolicyRule::name)
+        .contains("connection: allowed by slot rule")
+        .hasSameSizeAs(DroolsPolicyEvaluator.builtin().rules());
+    assertThat(DroolsPolicyEvaluator.builtin().rules()).allMatch(PolicyRule::builtin);
+  }
+
+  @Test
+  void onRuleFired_hearsTheRulesOfEachDecision() {
+    Set<String> fired = ConcurrentHashMap.newKeySet();
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
+        .addRules("site.drl", denyCamera("site", "site: deny camera"))
+        .addRules("other.drl", denyCamera("site.other", "site: never").replace(
+            "iface == \"camera\"", "iface == \"no-such-interface\""))
+        .onRuleFired(fired::add)
+        .build();
+    InstalledSnap spy = app("spy").publisher("acme").plug("camera", "camera").build();
+    assertThat(site.checkConnection(pair(spy, "camera", CORE_SNAP, "camera", CLASSIC))
+        .allowed()).isFalse();
+    assertThat(fired).contains("site: deny camera", "connection: allowed by slot rule")
+        .doesNotContain("site: never");
+    // sessions are pooled: each decision's firings are heard once, however often it is reused
+    Map<String, Integer> counts = new ConcurrentHashMap<>();
+    DroolsPolicyEvaluator counted = DroolsPolicyEvaluator.builder()
+        .addRules("site.drl", denyCamera("site", "site: deny camera"))
+        .onRuleFired(rule -> counts.merge(rule, 1, Integer::sum))
+        .build();
+    for (int i = 0; i < 7; i++) {
+      counted.checkConnection(pair(spy, "camera", CORE_SNAP, "camera", CLASSIC));
+    }
+    assertThat(counts.get("site: deny camera")).isEqualTo(7);
+    // custom rules come first, in the order of their files
+    assertThat(site.rules().subList(0, 2)).containsExactly(
+        new PolicyRule("site: deny camera", "site.drl", false),
+        new PolicyRule("site: never", "other.drl", false));
+  }
+}
