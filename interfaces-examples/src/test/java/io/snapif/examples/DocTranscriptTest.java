@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li><b>Untagged</b> (<code>```</code>): a transcript. Lines starting {@code $ } are
  *       commands; the lines up to the next command are its exact output: stdout, then stderr.
  *       A command whose output shows an error ({@code error: ...}, or a JSON {@code "error"}
- *       object) must exit with a non-zero status, any other with 0. A {@code $ ./snapif ...}
+ *       object) must exit with a non-zero status, any other with 0, unless the command line
+ *       ends with a shell comment {@code # exit status N}, which says the status. A
+ *       {@code $ ./snapif ...}
  *       line that needs no more of a shell than quotes and {@code $VAR} runs the CLI in this JVM
  *       ({@code SnapifCli.run}, far faster than a process); other lines (pipes, redirections,
  *       other commands) run with bash, where {@code ./snapif} is the CLI as a process.

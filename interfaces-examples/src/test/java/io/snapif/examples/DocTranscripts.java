@@ -255,9 +255,12 @@ final class DocTranscripts {
           expected.remove(expected.size() - 1);
         }
         int line = block.line() + 1 + commandLine;
-        Result actual = SIMPLE_SNAPIF.matcher(command).matches()
-            ? snapif(block.doc(), line, command) : shellCommand(command);
-        check(block.doc(), line, command, expected, actual);
+        Matcher status = EXIT_STATUS.matcher(command);
+        Integer shown = status.find() ? Integer.valueOf(status.group(1)) : null;
+        String run = shown == null ? command : command.substring(0, status.start());
+        Result actual = SIMPLE_SNAPIF.matcher(run).matches()
+            ? snapif(block.doc(), line, run) : shellCommand(run);
+        check(block.doc(), line, command, expected, shown, actual);
       }
     }
 
@@ -465,6 +468,12 @@ final class DocTranscripts {
   }
 
   /**
+   * A command's comment that shows its exit status, for commands that report a finding with a
+   * status but no {@code error: } line ({@code policy check}, {@code policy diff}).
+   */
+  static final Pattern EXIT_STATUS = Pattern.compile("\\s+#\\s*exit status (\\d+)$");
+
+  /**
    * Whether the documented output shows a failure: an {@code error: } line, or a JSON error
    * ({@code {} then {@code "error" : {}). Such a command must exit with a non-zero status,
    * every other one with 0.
@@ -508,7 +517,7 @@ final class DocTranscripts {
 
   /** Fails, naming the document's lines, when {@code actual} is not what the doc shows. */
   static void check(String doc, int line, String command, List<String> expected,
-      Sandbox.Result actual) {
+      Integer shownStatus, Sandbox.Result actual) {
     List<String> lines = actual.output().isEmpty() ? List.of()
         : List.of(actual.output().split("\n", -1));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
@@ -516,12 +525,16 @@ final class DocTranscripts {
     }
     boolean error = showsError(expected);
     boolean outputOk = matches(expected, lines);
-    boolean statusOk = error ? actual.status() != 0 : actual.status() == 0;
+    boolean statusOk = shownStatus != null ? actual.status() == shownStatus
+        : error ? actual.status() != 0 : actual.status() == 0;
     if (outputOk && statusOk) {
       return;
     }
     StringBuilder m = new StringBuilder(doc + ":" + line + ": $ " + command + "\n");
-    if (!statusOk) {
+    if (!statusOk && shownStatus != null) {
+      m.append("  exited with status " + actual.status() + ", but the doc shows " + shownStatus
+          + "\n");
+    } else if (!statusOk) {
       m.append(error
           ? "  the doc shows an error, but the command exited with status 0\n"
           : "  exited with status " + actual.status() + ", but the doc shows no error (an "

@@ -74,6 +74,13 @@ class DocTranscriptsTest {
         error: snap "vcl" is not installed
         did you mean "vlc"?
         ```
+
+        ```
+        $ ./snapif connections vcl  # exit status 1
+        ...
+        $ ./snapif connections vcl  # exit status 2
+        ...
+        ```
         """);
     assertThatThrownBy(() -> sandbox.run(blocks.get(0)))
         .hasMessageContaining("t.md:2: $ ./snapif connections vcl")
@@ -82,6 +89,10 @@ class DocTranscriptsTest {
         .hasMessageContaining("t.md:7:")
         .hasMessageContaining("the doc shows an error, but the command exited with status 0");
     sandbox.run(blocks.get(2));
+    // a comment says the status: the first command passes, the second fails
+    assertThatThrownBy(() -> sandbox.run(blocks.get(3)))
+        .hasMessageContaining("t.md:20: $ ./snapif connections vcl  # exit status 2")
+        .hasMessageContaining("exited with status 1, but the doc shows 2");
   }
 
   @Test
