@@ -30,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -504,12 +503,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       if (sources.isEmpty() && left.isEmpty() && base == null) {
         return "builtin";
       }
-      MessageDigest digest;
-      try {
-        digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-      }
+      MessageDigest digest = PrivateFiles.sha256();
       // Each part is length-prefixed so that no two different inputs give the same bytes.
       Consumer<String> part = text -> {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
