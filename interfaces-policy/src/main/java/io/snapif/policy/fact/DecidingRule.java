@@ -17,9 +17,8 @@ import java.util.Optional;
  *
  * <p>A property of the check ({@link Check#getDecidingRule()}), not a fact of its own: which
  * layer decides is a lookup, and one fact less per pair halves the work of the sessions that
- * weigh hundreds of thousands of pairs. The area files ({@code installation.drl},
- * {@code connection.drl}, {@code auto-connection.drl}) turn it into a {@link Verdict}: deny key
- * matching means denied, else the allow key must match.
+ * weigh hundreds of thousands of pairs. {@code declarations.drl} turns it into a {@link Verdict}
+ * for every kind of check: deny key matching means denied, else the allow key must match.
  *
  * <p>{@link #getDeny()} and {@link #getAllow()} match the rule's keys for the check's kind against
  * the check (computed once, on first use); for DEFAULT the deny key never matches and the allow
@@ -74,6 +73,11 @@ public final class DecidingRule {
   /** The rule that decides; empty for DEFAULT and LIFECYCLE. */
   public Optional<Rule> rule() {
     return rule;
+  }
+
+  /** Whether a declaration's rule decides (neither DEFAULT nor LIFECYCLE). */
+  public boolean isDeclared() {
+    return rule.isPresent();
   }
 
   /** Whether a plug rule decides (a snap's or the base declaration's). */
