@@ -44,6 +44,10 @@ final class RuleBase {
 
   private static final int POOL_SIZE = 2;
 
+  // The rules of declaration-keys.drl derive facts only custom rules read: the built-in rules
+  // alone run without them.
+  private static final String KEY_RULES = "declaration keys: ";
+
   private final KieBase kieBase;
   private volatile Pool pool;
   private final boolean custom;
@@ -74,9 +78,7 @@ final class RuleBase {
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
     Map<String, String> definedIn = new HashMap<>();
-    for (KiePackage p : Builtin.KIE_BASE.getKiePackages()) {
-      p.getRules().forEach(r -> definedIn.put(r.getName(), "the built-in rules"));
-    }
+    Builtin.NAMES.forEach(name -> definedIn.put(name, "the built-in rules"));
     for (RuleSource source : sources) {
       List<KiePackage> compiled = compile(source);
       for (KiePackage p : compiled) {
@@ -229,6 +231,23 @@ final class RuleBase {
   private static final class Builtin {
     static final ImmutableList<Model> MODELS = loadModels();
     static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(MODELS);
+    static final ImmutableList<String> NAMES = leaveOutKeyRules(KIE_BASE);
+
+    /** The names of all built-in rules; removes the rules only custom rules need. */
+    private static ImmutableList<String> leaveOutKeyRules(KieBase base) {
+      ImmutableList.Builder<String> names = ImmutableList.builder();
+      List<String> keyRules = new ArrayList<>();
+      for (KiePackage p : base.getKiePackages()) {
+        for (Rule r : p.getRules()) {
+          names.add(r.getName());
+          if (r.getName().startsWith(KEY_RULES)) {
+            keyRules.add(r.getName());
+          }
+        }
+      }
+      keyRules.forEach(name -> base.removeRule(BUILTIN_PACKAGE, name));
+      return names.build();
+    }
 
     private static ImmutableList<Model> loadModels() {
       ClassLoader loader = RuleBase.class.getClassLoader();

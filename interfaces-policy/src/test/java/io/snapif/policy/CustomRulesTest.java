@@ -251,7 +251,7 @@ class CustomRulesTest {
         }
       }
     }
-    assertThat(definedIn).hasSizeGreaterThan(20);
+    assertThat(definedIn).hasSizeGreaterThan(30);
     assertThat(duplicates).isEmpty();
   }
 
