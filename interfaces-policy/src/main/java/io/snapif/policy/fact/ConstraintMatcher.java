@@ -121,7 +121,7 @@ final class ConstraintMatcher {
   }
 
   private static Failure installationFailure(InstallationCheck check, ConstraintSet set) {
-    for (Key key : keys(check, null)) {
+    for (Key key : check.getSide() == Side.PLUG ? INSTALLATION_PLUG : INSTALLATION_SLOT) {
       Failure failure = installationKey(check, set, key);
       if (failure != null) {
         return failure;
@@ -164,20 +164,21 @@ final class ConstraintMatcher {
   }
 
   // The keys each kind of check looks at, in the order snapd checks them (which failure a
-  // message names first). A rule ignores the keys its side does not look at.
-  private static final List<Key> INSTALLATION_PLUG = List.of(Key.PLUG_NAMES, Key.PLUG_ATTRIBUTES,
+  // message names first). A rule ignores the keys its side does not look at. Arrays: the pair
+  // checks walk them hundreds of thousands of times.
+  private static final Key[] INSTALLATION_PLUG = {Key.PLUG_NAMES, Key.PLUG_ATTRIBUTES,
       Key.PLUG_SNAP_TYPE, Key.PLUG_SNAP_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND,
-      Key.ON_MODEL);
-  private static final List<Key> INSTALLATION_SLOT = List.of(Key.SLOT_NAMES, Key.SLOT_ATTRIBUTES,
+      Key.ON_MODEL};
+  private static final Key[] INSTALLATION_SLOT = {Key.SLOT_NAMES, Key.SLOT_ATTRIBUTES,
       Key.SLOT_SNAP_TYPE, Key.SLOT_SNAP_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND,
-      Key.ON_MODEL);
-  private static final List<Key> MINIMAL = List.of(Key.SLOT_SNAP_TYPE, Key.ON_CLASSIC);
-  private static final List<Key> PAIR_PLUG_RULE = List.of(Key.PLUG_NAMES, Key.SLOT_NAMES,
+      Key.ON_MODEL};
+  private static final Key[] MINIMAL = {Key.SLOT_SNAP_TYPE, Key.ON_CLASSIC};
+  private static final Key[] PAIR_PLUG_RULE = {Key.PLUG_NAMES, Key.SLOT_NAMES,
       Key.PLUG_ATTRIBUTES, Key.SLOT_ATTRIBUTES, Key.SLOT_SNAP_TYPE, Key.SLOT_SNAP_ID,
-      Key.SLOT_PUBLISHER_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND, Key.ON_MODEL);
-  private static final List<Key> PAIR_SLOT_RULE = List.of(Key.PLUG_NAMES, Key.SLOT_NAMES,
+      Key.SLOT_PUBLISHER_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND, Key.ON_MODEL};
+  private static final Key[] PAIR_SLOT_RULE = {Key.PLUG_NAMES, Key.SLOT_NAMES,
       Key.PLUG_ATTRIBUTES, Key.SLOT_ATTRIBUTES, Key.PLUG_SNAP_TYPE, Key.PLUG_SNAP_ID,
-      Key.PLUG_PUBLISHER_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND, Key.ON_MODEL);
+      Key.PLUG_PUBLISHER_ID, Key.ON_CLASSIC, Key.ON_STORE, Key.ON_BRAND, Key.ON_MODEL};
 
   /**
    * The keys {@code check} looks at, in order, for a rule of {@code ruleSide} (ignored for an
@@ -186,11 +187,11 @@ final class ConstraintMatcher {
   static List<Key> keys(Check check, Side ruleSide) {
     if (check instanceof InstallationCheck installation) {
       if (installation.getScope() == PolicyScope.MINIMAL) {
-        return MINIMAL;
+        return List.of(MINIMAL);
       }
-      return installation.getSide() == Side.PLUG ? INSTALLATION_PLUG : INSTALLATION_SLOT;
+      return List.of(installation.getSide() == Side.PLUG ? INSTALLATION_PLUG : INSTALLATION_SLOT);
     }
-    return ruleSide == Side.PLUG ? PAIR_PLUG_RULE : PAIR_SLOT_RULE;
+    return List.of(ruleSide == Side.PLUG ? PAIR_PLUG_RULE : PAIR_SLOT_RULE);
   }
 
   /** Whether {@code set} constrains {@code key} at all. */
