@@ -14,8 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -230,23 +235,53 @@ final class RuleBase {
   /** The built-in executable model, loaded on first use and kept: it is immutable. */
   private static final class Builtin {
     static final ImmutableList<Model> MODELS = loadModels();
-    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(MODELS);
-    static final ImmutableList<String> NAMES = leaveOutKeyRules(KIE_BASE);
+    static final ImmutableList<String> NAMES = MODELS.stream()
+        .flatMap(m -> m.getRules().stream()).map(org.drools.model.Rule::getName)
+        .collect(ImmutableList.toImmutableList());
+    // Built without the key rules rather than built with them and stripped: removing rules
+    // from a KieBase costs about 0.1 s of start-up.
+    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(
+        MODELS.stream().map(Builtin::withoutKeyRules).collect(Collectors.toList()));
 
-    /** The names of all built-in rules; removes the rules only custom rules need. */
-    private static ImmutableList<String> leaveOutKeyRules(KieBase base) {
-      ImmutableList.Builder<String> names = ImmutableList.builder();
-      List<String> keyRules = new ArrayList<>();
-      for (KiePackage p : base.getKiePackages()) {
-        for (Rule r : p.getRules()) {
-          names.add(r.getName());
-          if (r.getName().startsWith(KEY_RULES)) {
-            keyRules.add(r.getName());
-          }
+    private static Model withoutKeyRules(Model model) {
+      List<org.drools.model.Rule> rules = model.getRules().stream()
+          .filter(r -> !r.getName().startsWith(KEY_RULES)).collect(Collectors.toList());
+      return new Model() {
+        @Override
+        public String getName() {
+          return model.getName();
         }
-      }
-      keyRules.forEach(name -> base.removeRule(BUILTIN_PACKAGE, name));
-      return names.build();
+
+        @Override
+        public String getPackageName() {
+          return model.getPackageName();
+        }
+
+        @Override
+        public List<Global> getGlobals() {
+          return model.getGlobals();
+        }
+
+        @Override
+        public List<org.drools.model.Rule> getRules() {
+          return rules;
+        }
+
+        @Override
+        public List<Query> getQueries() {
+          return model.getQueries();
+        }
+
+        @Override
+        public List<TypeMetaData> getTypeMetaDatas() {
+          return model.getTypeMetaDatas();
+        }
+
+        @Override
+        public List<EntryPoint> getEntryPoints() {
+          return model.getEntryPoints();
+        }
+      };
     }
 
     private static ImmutableList<Model> loadModels() {
