@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.model.EntryPoint;
@@ -49,9 +50,10 @@ final class RuleBase {
 
   private static final int POOL_SIZE = 2;
 
-  // The rules of declaration-keys.drl derive facts only custom rules read: the built-in rules
-  // alone run without them.
+  // The rules of declaration-keys.drl derive facts only custom rules read: they run only with
+  // a custom file that names one of those facts (a pattern on a type must name it).
   private static final String KEY_RULES = "declaration keys: ";
+  private static final Pattern KEY_FACTS = Pattern.compile("\\b(Alternative|KeyMatch|Mismatch)\\b");
 
   private final KieBase kieBase;
   private volatile Pool pool;
@@ -97,12 +99,16 @@ final class RuleBase {
       }
       packages.addAll(compiled);
     }
-    KieBase base = KieBaseBuilder.createKieBaseFromModel(Builtin.MODELS);
+    boolean keyFacts = sources.stream().anyMatch(s -> KEY_FACTS.matcher(s.text()).find());
+    KieBase base = KieBaseBuilder.createKieBaseFromModel(
+        keyFacts ? Builtin.MODELS : Builtin.WITHOUT_KEY_RULES);
     for (String rule : leftOut) {
-      if (base.getRule(BUILTIN_PACKAGE, rule) == null) {
+      if (!Builtin.NAMES.contains(rule)) {
         throw new IllegalArgumentException("no built-in rule \"" + rule + "\"");
       }
-      base.removeRule(BUILTIN_PACKAGE, rule);
+      if (base.getRule(BUILTIN_PACKAGE, rule) != null) {
+        base.removeRule(BUILTIN_PACKAGE, rule);
+      }
     }
     ((InternalKnowledgeBase) base).addPackages(packages);
     return new RuleBase(base, !sources.isEmpty());
@@ -240,8 +246,9 @@ final class RuleBase {
         .collect(ImmutableList.toImmutableList());
     // Built without the key rules rather than built with them and stripped: removing rules
     // from a KieBase costs about 0.1 s of start-up.
-    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(
-        MODELS.stream().map(Builtin::withoutKeyRules).collect(Collectors.toList()));
+    static final ImmutableList<Model> WITHOUT_KEY_RULES = MODELS.stream()
+        .map(Builtin::withoutKeyRules).collect(ImmutableList.toImmutableList());
+    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(WITHOUT_KEY_RULES);
 
     private static Model withoutKeyRules(Model model) {
       List<org.drools.model.Rule> rules = model.getRules().stream()

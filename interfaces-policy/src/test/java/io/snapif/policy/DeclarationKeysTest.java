@@ -62,8 +62,20 @@ class DeclarationKeysTest {
   private static final Path KEYS_DRL =
       Path.of("src/main/resources/io/snapif/policy/rules/declaration-keys.drl");
 
-  /** A rule base with a custom file, as a site has it: the per-key rules run there. */
+  /** A rule base with a custom file that reads key facts: the per-key rules run there. */
   private static final RuleBase SITE = site(Set.of());
+
+  private static final String READS_KEY_FACTS = """
+      package site.rules;
+
+      import io.snapif.policy.fact.Mismatch;
+
+      rule "site: reads key facts"
+      when
+        Mismatch(key == "no such key")
+      then
+      end
+      """;
 
   private static final Device ACME = Device.builder().classic(true).distro("ubuntu")
       .brand("acme").model("box").store("acme-store").build();
@@ -73,8 +85,7 @@ class DeclarationKeysTest {
       .slot("cam", "camera", "name", "front").build();
 
   private static RuleBase site(Set<String> leftOut) {
-    return RuleBase.withCustom(List.of(new RuleSource("site.drl", "package site.rules;\n")),
-        leftOut);
+    return RuleBase.withCustom(List.of(new RuleSource("site.drl", READS_KEY_FACTS)), leftOut);
   }
 
   /** A constraint key, a rule side that looks at it, an alternative matching it, one failing. */
@@ -239,12 +250,18 @@ class DeclarationKeysTest {
   }
 
   @Test
-  void withoutCustomRules_noKeyFactsAreDerived() {
+  void withoutACustomRuleThatNamesThem_noKeyFactsAreDerived() {
+    RuleBase other = RuleBase.withCustom(List.of(new RuleSource("other.drl",
+        "package site.rules;\n")), Set.of());
+    for (RuleBase rules : List.of(RuleBase.builtin(), other)) {
+      PairCheck check = connection(Side.PLUG, cases().get(1).failing());
+      RuleHarness run = RuleHarness.run(rules, check);
+      assertThat(run.all(Alternative.class)).isEmpty();
+      assertThat(run.all(Mismatch.class)).isEmpty();
+      assertThat(run.counted(check).isAllowed()).isFalse();
+    }
     PairCheck check = connection(Side.PLUG, cases().get(1).failing());
-    RuleHarness run = RuleHarness.run(check);
-    assertThat(run.all(Alternative.class)).isEmpty();
-    assertThat(run.all(Mismatch.class)).isEmpty();
-    assertThat(run.counted(check).isAllowed()).isFalse();
+    assertThat(RuleHarness.run(SITE, check).all(Mismatch.class)).hasSize(1);
   }
 
   /**
