@@ -4,8 +4,8 @@ import org.immutables.value.Value;
 
 /**
  * Why a decision came out as it did: the rule that decided (a built-in rule's name such as
- * {@code "connection: denied by plug rule"}, or a custom rule's), the layer it belongs to, and a
- * sentence for people.
+ * {@code "declarations: the deciding rule denies"}, or a custom rule's), the layer it belongs
+ * to, and a sentence for people.
  */
 @Value.Immutable
 public abstract class Reason {

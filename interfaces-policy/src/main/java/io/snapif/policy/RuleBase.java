@@ -14,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.model.EntryPoint;
+import org.drools.model.Global;
 import org.drools.model.Model;
+import org.drools.model.Query;
+import org.drools.model.TypeMetaData;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -46,6 +51,11 @@ final class RuleBase {
   private static final String MODEL_INDEX = "META-INF/kie/io.snapif/interfaces-policy/drools-model";
 
   private static final int POOL_SIZE = 2;
+
+  // The rules of declaration-keys.drl derive facts only custom rules read: they run only with
+  // a custom file that names one of those facts (a pattern on a type must name it).
+  private static final String KEY_RULES = "declaration keys: ";
+  private static final Pattern KEY_FACTS = Pattern.compile("\\b(Alternative|KeyMatch|Mismatch)\\b");
 
   private final KieBase kieBase;
   private volatile Pool pool;
@@ -98,12 +108,16 @@ final class RuleBase {
         cache.store(ruleSetId, packages); // before addPackages, which wires them to a KieBase
       }
     }
-    KieBase base = KieBaseBuilder.createKieBaseFromModel(BuiltinModels.MODELS);
+    boolean keyFacts = sources.stream().anyMatch(s -> KEY_FACTS.matcher(s.text()).find());
+    KieBase base = KieBaseBuilder.createKieBaseFromModel(
+        keyFacts ? BuiltinModels.MODELS : BuiltinModels.WITHOUT_KEY_RULES);
     for (String rule : leftOut) {
-      if (base.getRule(BUILTIN_PACKAGE, rule) == null) {
+      if (!BuiltinModels.NAMES.contains(rule)) {
         throw new IllegalArgumentException("no built-in rule \"" + rule + "\"");
       }
-      base.removeRule(BUILTIN_PACKAGE, rule);
+      if (base.getRule(BUILTIN_PACKAGE, rule) != null) {
+        base.removeRule(BUILTIN_PACKAGE, rule);
+      }
     }
     ((InternalKnowledgeBase) base).addPackages(packages);
     return new RuleBase(base, sources.stream().map(RuleSource::name).toList());
@@ -124,9 +138,7 @@ final class RuleBase {
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
     Map<String, Integer> definedIn = new HashMap<>(); // by the index of its source; -1 built-in
-    for (Model model : BuiltinModels.MODELS) {
-      model.getRules().forEach(r -> definedIn.put(r.getName(), -1));
-    }
+    BuiltinModels.NAMES.forEach(name -> definedIn.put(name, -1));
     for (int i = 0; i < sources.size(); i++) {
       RuleSource source = sources.get(i);
       List<RuleProblem> own = new ArrayList<>();
@@ -353,7 +365,8 @@ final class RuleBase {
 
   /** The built-in rule base, made on first use and kept: evaluators without custom rules share it. */
   private static final class Builtin {
-    static final KieBase KIE_BASE = KieBaseBuilder.createKieBaseFromModel(BuiltinModels.MODELS);
+    static final KieBase KIE_BASE =
+        KieBaseBuilder.createKieBaseFromModel(BuiltinModels.WITHOUT_KEY_RULES);
   }
 
   /**
@@ -362,6 +375,54 @@ final class RuleBase {
    */
   private static final class BuiltinModels {
     static final ImmutableList<Model> MODELS = loadModels();
+    static final ImmutableList<String> NAMES = MODELS.stream()
+        .flatMap(m -> m.getRules().stream()).map(org.drools.model.Rule::getName)
+        .collect(ImmutableList.toImmutableList());
+    // Built without the key rules rather than built with them and stripped: removing rules
+    // from a KieBase costs about 0.1 s of start-up.
+    static final ImmutableList<Model> WITHOUT_KEY_RULES = MODELS.stream()
+        .map(BuiltinModels::withoutKeyRules).collect(ImmutableList.toImmutableList());
+
+    private static Model withoutKeyRules(Model model) {
+      List<org.drools.model.Rule> rules = model.getRules().stream()
+          .filter(r -> !r.getName().startsWith(KEY_RULES)).collect(Collectors.toList());
+      return new Model() {
+        @Override
+        public String getName() {
+          return model.getName();
+        }
+
+        @Override
+        public String getPackageName() {
+          return model.getPackageName();
+        }
+
+        @Override
+        public List<Global> getGlobals() {
+          return model.getGlobals();
+        }
+
+        @Override
+        public List<org.drools.model.Rule> getRules() {
+          return rules;
+        }
+
+        @Override
+        public List<Query> getQueries() {
+          return model.getQueries();
+        }
+
+        @Override
+        public List<TypeMetaData> getTypeMetaDatas() {
+          return model.getTypeMetaDatas();
+        }
+
+        @Override
+        public List<EntryPoint> getEntryPoints() {
+          return model.getEntryPoints();
+        }
+      };
+    }
 
     private static ImmutableList<Model> loadModels() {
       ClassLoader loader = RuleBase.class.getClassLoader();

@@ -53,23 +53,23 @@ class AutoConnectionRulesTest {
   void deniedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "camera", "deny-auto-connection", TRUE));
     assertThat(verdict(check(VLC, base)).getRule())
-        .isEqualTo("auto-connection: denied by plug rule");
+        .isEqualTo("declarations: the deciding rule denies");
     Declaration connectionOnly = declaration(rule(Side.PLUG, "camera", "deny-connection", TRUE));
     assertThat(verdict(check(VLC, connectionOnly)).getRule())
-        .isEqualTo("auto-connection: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
   void notAllowedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "camera", "allow-auto-connection", FALSE));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("auto-connection: not allowed by plug rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule does not allow");
     assertThat(v.getMessage())
         .isEqualTo("auto-connection not allowed by plug rule of interface \"camera\"");
     Declaration coreOk = declaration(rule(Side.PLUG, "camera", "allow-auto-connection",
         when(ConstraintSet.builder().slotSnapTypes(list("core")).build())));
     assertThat(verdict(check(VLC, coreOk)).getRule())
-        .isEqualTo("auto-connection: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -78,21 +78,21 @@ class AutoConnectionRulesTest {
     Declaration grant = declaration(rule(Side.PLUG, "camera", "allow-auto-connection", TRUE));
     InstalledSnap granted = app("vlc").declaration(grant).plug("camera", "camera").build();
     Verdict v = verdict(check(granted, base));
-    assertThat(v.getRule()).isEqualTo("auto-connection: allowed by plug rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule allows");
     assertThat(v.getLayer()).isEqualTo(DecisionLayer.PLUG_SNAP_DECLARATION);
     assertThat(verdict(check(VLC, base)).getRule())
-        .isNotEqualTo("auto-connection: allowed by plug rule");
+        .isNotEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
   void deniedBySlotRule() {
     Declaration base = declaration(rule(Side.SLOT, "camera", "deny-auto-connection", TRUE));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("auto-connection: denied by slot rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule denies");
     assertThat(v.getMessage())
         .isEqualTo("auto-connection denied by slot rule of interface \"camera\"");
     assertThat(verdict(check(VLC, Declaration.empty())).getRule())
-        .isNotEqualTo("auto-connection: denied by slot rule");
+        .isNotEqualTo("declarations: the deciding rule denies");
   }
 
   @Test
@@ -100,11 +100,11 @@ class AutoConnectionRulesTest {
     Declaration base = declaration(rule(Side.SLOT, "camera", "allow-auto-connection",
         when(ConstraintSet.builder().plugSnapTypes(list("gadget")).build())));
     assertThat(verdict(check(VLC, base)).getRule())
-        .isEqualTo("auto-connection: not allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule does not allow");
     Declaration apps = declaration(rule(Side.SLOT, "camera", "allow-auto-connection",
         when(ConstraintSet.builder().plugSnapTypes(list("app")).build())));
     assertThat(verdict(check(VLC, apps)).getRule())
-        .isEqualTo("auto-connection: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -112,7 +112,7 @@ class AutoConnectionRulesTest {
     Declaration any = declaration(rule(Side.SLOT, "camera", "allow-auto-connection",
         when(ConstraintSet.builder().slotsPerPlug(Arity.any()).build())));
     Verdict v = verdict(check(VLC, any));
-    assertThat(v.getRule()).isEqualTo("auto-connection: allowed by slot rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule allows");
     assertThat(v.isSlotsPerPlugAny()).isTrue();
     Declaration one = declaration(rule(Side.SLOT, "camera", "allow-auto-connection", TRUE));
     assertThat(verdict(check(VLC, one)).isSlotsPerPlugAny()).isFalse();
@@ -121,10 +121,10 @@ class AutoConnectionRulesTest {
   @Test
   void allowedWithoutRule() {
     Verdict v = verdict(check(VLC, Declaration.empty()));
-    assertThat(v.getRule()).isEqualTo("auto-connection: allowed, no rule for the interface");
+    assertThat(v.getRule()).isEqualTo("declarations: no rule for the interface, allowed");
     assertThat(v.isSlotsPerPlugAny()).isFalse();
     assertThat(verdict(check(VLC, declaration(rule(Side.PLUG, "camera", "allow-connection",
-        TRUE)))).getRule()).isNotEqualTo("auto-connection: allowed, no rule for the interface");
+        TRUE)))).getRule()).isNotEqualTo("declarations: no rule for the interface, allowed");
   }
 
   @Test

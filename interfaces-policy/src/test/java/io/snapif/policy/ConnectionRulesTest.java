@@ -45,23 +45,23 @@ class ConnectionRulesTest {
   void deniedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "camera", "deny-connection", TRUE));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("connection: denied by plug rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule denies");
     assertThat(v.getMessage()).isEqualTo("connection denied by plug rule of interface \"camera\"");
     Declaration notCore = declaration(rule(Side.PLUG, "camera", "deny-connection",
         when(ConstraintSet.builder().slotSnapTypes(list("app")).build())));
     assertThat(verdict(check(VLC, notCore)).getRule())
-        .isEqualTo("connection: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
   void notAllowedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "camera", "allow-connection", FALSE));
     assertThat(verdict(check(VLC, base)).getRule())
-        .isEqualTo("connection: not allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule does not allow");
     Declaration coreOk = declaration(rule(Side.PLUG, "camera", "allow-connection",
         when(CORE_SLOT)));
     assertThat(verdict(check(VLC, coreOk)).getRule())
-        .isEqualTo("connection: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -69,23 +69,23 @@ class ConnectionRulesTest {
     Declaration base = declaration(rule(Side.PLUG, "camera", "allow-connection", TRUE),
         rule(Side.SLOT, "camera", "deny-connection", TRUE));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("connection: allowed by plug rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule allows");
     assertThat(v.isAllowed()).isTrue();
     Declaration slotOnly = declaration(rule(Side.SLOT, "camera", "deny-connection", TRUE));
     assertThat(verdict(check(VLC, slotOnly)).getRule())
-        .isNotEqualTo("connection: allowed by plug rule");
+        .isNotEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
   void deniedBySlotRule() {
     Declaration base = declaration(rule(Side.SLOT, "camera", "deny-connection", TRUE));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("connection: denied by slot rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule denies");
     assertThat(v.getMessage()).isEqualTo("connection denied by slot rule of interface \"camera\"");
     Declaration gadgetPlugs = declaration(rule(Side.SLOT, "camera", "deny-connection",
         when(ConstraintSet.builder().plugSnapTypes(list("gadget")).build())));
     assertThat(verdict(check(VLC, gadgetPlugs)).getRule())
-        .isEqualTo("connection: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -93,29 +93,29 @@ class ConnectionRulesTest {
     Declaration base = declaration(rule(Side.SLOT, "camera", "allow-connection",
         when(ConstraintSet.builder().plugPublisherIds(list("$SLOT_PUBLISHER_ID")).build())));
     Verdict v = verdict(check(VLC, base));
-    assertThat(v.getRule()).isEqualTo("connection: not allowed by slot rule");
+    assertThat(v.getRule()).isEqualTo("declarations: the deciding rule does not allow");
     assertThat(v.getDetail()).endsWith(
         "plug-publisher-id: \"dev-vlc\" does not match $SLOT_PUBLISHER_ID \"canonical\"");
     InstalledSnap canonical = app("vlc").publisher("canonical").plug("camera", "camera").build();
     assertThat(verdict(check(canonical, base)).getRule())
-        .isEqualTo("connection: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
   void allowedBySlotRule() {
     Declaration base = declaration(rule(Side.SLOT, "camera", "allow-connection", TRUE));
-    assertThat(verdict(check(VLC, base)).getRule()).isEqualTo("connection: allowed by slot rule");
+    assertThat(verdict(check(VLC, base)).getRule()).isEqualTo("declarations: the deciding rule allows");
     assertThat(verdict(check(VLC, declaration(rule(Side.SLOT, "camera", "allow-connection",
-        FALSE)))).getRule()).isEqualTo("connection: not allowed by slot rule");
+        FALSE)))).getRule()).isEqualTo("declarations: the deciding rule does not allow");
   }
 
   @Test
   void allowedWithoutRule() {
     Verdict v = verdict(check(VLC, Declaration.empty()));
-    assertThat(v.getRule()).isEqualTo("connection: allowed, no rule for the interface");
+    assertThat(v.getRule()).isEqualTo("declarations: no rule for the interface, allowed");
     assertThat(v.getLayer()).isEqualTo(DecisionLayer.DEFAULT);
     assertThat(verdict(check(VLC, declaration(rule(Side.SLOT, "camera", "deny-connection",
-        TRUE)))).getRule()).isNotEqualTo("connection: allowed, no rule for the interface");
+        TRUE)))).getRule()).isNotEqualTo("declarations: no rule for the interface, allowed");
   }
 
   @Test
@@ -130,7 +130,7 @@ class ConnectionRulesTest {
     PairCheck auto = PairCheck.of(CheckKind.AUTO_CONNECTION, pair(local, "camera", CORE_SNAP,
         "camera", CLASSIC), declaration(rule(Side.SLOT, "camera", "deny-auto-connection", TRUE)),
         0);
-    assertThat(verdict(auto).getRule()).isEqualTo("auto-connection: denied by slot rule");
+    assertThat(verdict(auto).getRule()).isEqualTo("declarations: the deciding rule denies");
   }
 
   // ---- through the evaluator -----------------------------------------------------------------

@@ -227,11 +227,11 @@ class CustomRulesTest {
   @Test
   void aCustomRuleNamedLikeABuiltinRule_isRejected() {
     assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
-        .addRules("site.drl", denyAll("site", "connection: allowed by slot rule"))
+        .addRules("site.drl", denyAll("site", "declarations: the deciding rule allows"))
         .build())
         .isInstanceOf(RuleCompilationException.class)
-        .hasMessage("site.drl:4: rule \"connection: allowed by slot rule\" is also defined in the"
-            + " built-in rules; rule names must be unique");
+        .hasMessage("site.drl:4: rule \"declarations: the deciding rule allows\" is also defined"
+            + " in the built-in rules; rule names must be unique");
   }
 
   @Test

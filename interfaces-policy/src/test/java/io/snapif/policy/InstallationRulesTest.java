@@ -51,11 +51,11 @@ class InstallationRulesTest {
   void deniedByPlugRule() {
     Declaration base = declaration(rule(Side.PLUG, "kernel-module-control",
         "deny-installation", when(ConstraintSet.builder().plugSnapTypes(list("app")).build())));
-    assertThat(verdictRule(plugCheck(KMOD, base))).isEqualTo("installation: denied by plug rule");
+    assertThat(verdictRule(plugCheck(KMOD, base))).isEqualTo("declarations: the deciding rule denies");
     Declaration gadgetsOnly = declaration(rule(Side.PLUG, "kernel-module-control",
         "deny-installation", when(ConstraintSet.builder().plugSnapTypes(list("gadget")).build())));
     assertThat(verdictRule(plugCheck(KMOD, gadgetsOnly)))
-        .isEqualTo("installation: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -63,13 +63,13 @@ class InstallationRulesTest {
     Declaration base = declaration(rule(Side.PLUG, "kernel-module-control",
         "allow-installation", FALSE));
     assertThat(verdictRule(plugCheck(KMOD, base)))
-        .isEqualTo("installation: not allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule does not allow");
     Declaration grant = declaration(rule(Side.PLUG, "kernel-module-control",
         "allow-installation", TRUE));
     InstalledSnap granted = app("kmod").declaration(grant)
         .plug("kmod", "kernel-module-control").build();
     assertThat(verdictRule(plugCheck(granted, base)))
-        .isEqualTo("installation: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -79,11 +79,11 @@ class InstallationRulesTest {
     InstallationCheck check = plugCheck(KMOD, base);
     RuleHarness run = RuleHarness.run(check);
     assertThat(run.counted(check).getRule())
-        .isEqualTo("installation: allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule allows");
     assertThat(run.counted(check).getLayer()).isEqualTo(DecisionLayer.BASE_PLUG_RULE);
     assertThat(verdictRule(plugCheck(KMOD, declaration(rule(Side.PLUG,
         "kernel-module-control", "allow-installation", FALSE)))))
-        .isNotEqualTo("installation: allowed by plug rule");
+        .isNotEqualTo("declarations: the deciding rule allows");
   }
 
   private static final InstalledSnap DOCKER = app("docker").slot("docker", "docker").build();
@@ -91,11 +91,11 @@ class InstallationRulesTest {
   @Test
   void deniedBySlotRule() {
     Declaration base = declaration(rule(Side.SLOT, "docker", "deny-installation", TRUE));
-    assertThat(verdictRule(slotCheck(DOCKER, base))).isEqualTo("installation: denied by slot rule");
+    assertThat(verdictRule(slotCheck(DOCKER, base))).isEqualTo("declarations: the deciding rule denies");
     Declaration onCore = declaration(rule(Side.SLOT, "docker", "deny-installation",
         when(ConstraintSet.builder().onClassic(OnClassic.of(false)).build())));
     assertThat(verdictRule(slotCheck(DOCKER, onCore)))
-        .isEqualTo("installation: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -105,13 +105,13 @@ class InstallationRulesTest {
     InstallationCheck check = slotCheck(DOCKER, base);
     RuleHarness run = RuleHarness.run(check);
     assertThat(run.counted(check).getRule())
-        .isEqualTo("installation: not allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule does not allow");
     assertThat(run.counted(check).getMessage())
         .isEqualTo("installation not allowed by \"docker\" slot rule of interface \"docker\"");
     assertThat(run.counted(check).getDetail())
         .endsWith("slot-snap-type: \"app\" is not one of [\"core\"]");
     InstalledSnap core = snap("core", SnapType.OS).slot("docker", "docker").build();
-    assertThat(verdictRule(slotCheck(core, base))).isEqualTo("installation: allowed by slot rule");
+    assertThat(verdictRule(slotCheck(core, base))).isEqualTo("declarations: the deciding rule allows");
   }
 
   @Test
@@ -119,9 +119,9 @@ class InstallationRulesTest {
     Declaration base = declaration(rule(Side.SLOT, "docker", "allow-installation",
         when(CORE_TYPE)));
     InstalledSnap core = snap("core", SnapType.OS).slot("docker", "docker").build();
-    assertThat(verdictRule(slotCheck(core, base))).isEqualTo("installation: allowed by slot rule");
+    assertThat(verdictRule(slotCheck(core, base))).isEqualTo("declarations: the deciding rule allows");
     assertThat(verdictRule(slotCheck(DOCKER, base))).isNotEqualTo(
-        "installation: allowed by slot rule");
+        "declarations: the deciding rule allows");
   }
 
   @Test
@@ -129,11 +129,11 @@ class InstallationRulesTest {
     InstallationCheck check = slotCheck(DOCKER, Declaration.empty());
     RuleHarness run = RuleHarness.run(check);
     assertThat(run.counted(check).getRule())
-        .isEqualTo("installation: allowed, no rule for the interface");
+        .isEqualTo("declarations: no rule for the interface, allowed");
     assertThat(run.counted(check).getLayer()).isEqualTo(DecisionLayer.DEFAULT);
     Declaration base = declaration(rule(Side.SLOT, "docker", "allow-installation", TRUE));
     assertThat(verdictRule(slotCheck(DOCKER, base)))
-        .isNotEqualTo("installation: allowed, no rule for the interface");
+        .isNotEqualTo("declarations: no rule for the interface, allowed");
   }
 
   @Test
@@ -148,7 +148,7 @@ class InstallationRulesTest {
     assertThat(run.counted(check).isAllowed()).isTrue();
     // near miss: the same snap from the store is checked (and refused)
     assertThat(verdictRule(plugCheck(KMOD, base)))
-        .isEqualTo("installation: not allowed by plug rule");
+        .isEqualTo("declarations: the deciding rule does not allow");
   }
 
   /**

@@ -80,7 +80,7 @@ class RuleCheckTest {
         .addRules("first.drl", denyCamera("site.a", "site: deny"))
         .addRules("broken.drl", "package site.c;\nrule \"x\"\nwhen\n  Nope()\nthen\nend\n")
         .addRules("second.drl", denyCamera("site.b", "site: deny"))
-        .addRules("third.drl", denyCamera("site.c", "connection: allowed by slot rule"))
+        .addRules("third.drl", denyCamera("site.c", "declarations: the deciding rule allows"))
         .check();
     assertThat(problems).hasSize(3);
     assertThat(problems.get(0).file()).isEqualTo("broken.drl");
@@ -90,7 +90,7 @@ class RuleCheckTest {
         "second.drl", 5,
         "rule \"site: deny\" is also defined in first.drl; rule names must be unique"));
     assertThat(problems.get(2)).isEqualTo(new RuleProblem(RuleProblem.Kind.DUPLICATE_RULE,
-        "third.drl", 5, "rule \"connection: allowed by slot rule\" is also defined in the"
+        "third.drl", 5, "rule \"declarations: the deciding rule allows\" is also defined in the"
             + " built-in rules; rule names must be unique"));
   }
 
@@ -117,7 +117,7 @@ class RuleCheckTest {
     List<PolicyRule> rules = builder.build().rules();
     assertThat(rules.get(0)).isEqualTo(new PolicyRule("site: deny camera", "site.drl", false));
     assertThat(rules).filteredOn(PolicyRule::builtin).extracting(PolicyRule::name)
-        .contains("connection: allowed by slot rule")
+        .contains("declarations: the deciding rule allows")
         .hasSameSizeAs(DroolsPolicyEvaluator.builtin().rules());
     assertThat(DroolsPolicyEvaluator.builtin().rules()).allMatch(PolicyRule::builtin);
   }
@@ -134,7 +134,7 @@ class RuleCheckTest {
     InstalledSnap spy = app("spy").publisher("acme").plug("camera", "camera").build();
     assertThat(site.checkConnection(pair(spy, "camera", CORE_SNAP, "camera", CLASSIC))
         .allowed()).isFalse();
-    assertThat(fired).contains("site: deny camera", "connection: allowed by slot rule")
+    assertThat(fired).contains("site: deny camera", "declarations: the deciding rule allows")
         .doesNotContain("site: never");
     // sessions are pooled: each decision's firings are heard once, however often it is reused
     Map<String, Integer> counts = new ConcurrentHashMap<>();

@@ -119,7 +119,7 @@ class PolicyCommandTest {
             plug: app:camera
             expect:
               ok: true
-              allowed-by: "connection: allowed by slot rule"
+              allowed-by: "declarations: the deciding rule allows"
         """);
     Path deny = denyRule("deny.drl", "site", "site: no camera", "iface == \"camera\"");
 
@@ -172,7 +172,7 @@ class PolicyCommandTest {
         .get("result").asText()).isEqualTo("pass");
     // the built-in rules' coverage is counted too: the connect was weighed by precedence.drl
     assertThat(coverage.get("built-in")).anySatisfy(rule -> {
-      assertThat(rule.get("rule").asText()).isEqualTo("connection: allowed by slot rule");
+      assertThat(rule.get("rule").asText()).isEqualTo("declarations: the deciding rule allows");
       assertThat(rule.get("fired").asInt()).isEqualTo(1);
     });
   }
@@ -207,7 +207,7 @@ class PolicyCommandTest {
           connected manually: the new rules would refuse this connection
           before: connection allowed by slot rule of interface "camera"
             - deny-connection of the base declaration does not match and allow-connection is \
-        not given (true) [connection: allowed by slot rule, base-slot-rule]
+        not given (true) [declarations: the deciding rule allows, base-slot-rule]
           after: connection denied by custom rule "site: no camera for chromium"
             - not here [site: no camera for chromium, custom-rule]
         1 difference

@@ -64,7 +64,7 @@ class SnapifCliDecisionLogTest {
     assertThat(committed.get("subject").asText()).isEqualTo("vlc:camera core:camera");
     assertThat(committed.get("outcome").asText()).isEqualTo("allowed");
     assertThat(committed.get("verdict").get("rule").asText())
-        .isEqualTo("connection: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
     assertThat(committed.get("verdict").get("layer").asText()).isEqualTo("base-slot-rule");
     assertThat(committed.get("verdict").get("message").asText())
         .isEqualTo("connection allowed by slot rule of interface \"camera\"");
@@ -135,7 +135,7 @@ class SnapifCliDecisionLogTest {
         .isEqualTo("publisher dev-webcam-tool is not trusted with the camera");
     assertThat(denied.get("overridden")).hasSize(1);
     assertThat(denied.get("overridden").get(0).get("rule").asText())
-        .isEqualTo("connection: allowed by slot rule");
+        .isEqualTo("declarations: the deciding rule allows");
     assertThat(denied.get("overridden").get(0).get("detail").asText())
         .startsWith("connection allowed by slot rule of interface \"camera\": ");
     assertThat(denied.get("ruleSet").asText()).matches("sha256:[0-9a-f]{64}");

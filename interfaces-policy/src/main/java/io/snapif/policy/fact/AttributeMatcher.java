@@ -30,11 +30,11 @@ final class AttributeMatcher {
   private AttributeMatcher() {}
 
   /** Matches the root of a constraint tree; {@code context} is null when installing. */
-  static Mismatch matchRoot(AttributeConstraint constraint,
+  static Failure matchRoot(AttributeConstraint constraint,
       Function<String, Optional<Object>> lookup, AttributeContext context) {
     if (constraint instanceof MapOf map) {
       for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
-        Mismatch failure = entry(e.getKey(), e.getValue(),
+        Failure failure = entry(e.getKey(), e.getValue(),
             lookup.apply(e.getKey()).orElse(null), context);
         if (failure != null) {
           return failure;
@@ -43,9 +43,9 @@ final class AttributeMatcher {
       return null;
     }
     if (constraint instanceof AnyOf any) {
-      Mismatch first = null;
+      Failure first = null;
       for (AttributeConstraint alternative : any.alternatives()) {
-        Mismatch failure = matchRoot(alternative, lookup, context);
+        Failure failure = matchRoot(alternative, lookup, context);
         if (failure == null) {
           return null;
         }
@@ -58,7 +58,7 @@ final class AttributeMatcher {
     return () -> "attribute constraints must be a map or a list of maps";
   }
 
-  private static Mismatch entry(String path, AttributeConstraint constraint, Object value,
+  private static Failure entry(String path, AttributeConstraint constraint, Object value,
       AttributeContext context) {
     if (value == null && !(constraint instanceof Missing)) {
       return () -> "attribute \"" + path + "\" has constraints but is unset";
@@ -66,7 +66,7 @@ final class AttributeMatcher {
     return match(constraint, path, value, context);
   }
 
-  private static Mismatch match(AttributeConstraint constraint, String path, Object value,
+  private static Failure match(AttributeConstraint constraint, String path, Object value,
       AttributeContext context) {
     if (constraint instanceof Missing) {
       return value == null ? null : () -> "attribute \"" + path + "\" must be missing but is set";
@@ -74,7 +74,7 @@ final class AttributeMatcher {
     if (value instanceof List<?> list && !(constraint instanceof OtherSide)) {
       // Every element must satisfy the same constraint.
       for (int i = 0; i < list.size(); i++) {
-        Mismatch failure = match(constraint, path + "." + i, list.get(i), context);
+        Failure failure = match(constraint, path + "." + i, list.get(i), context);
         if (failure != null) {
           return failure;
         }
@@ -89,7 +89,7 @@ final class AttributeMatcher {
         return () -> "attribute \"" + path + "\" must be a map";
       }
       for (Map.Entry<String, AttributeConstraint> e : map.entries().entrySet()) {
-        Mismatch failure = entry(path + "." + e.getKey(), e.getValue(), values.get(e.getKey()),
+        Failure failure = entry(path + "." + e.getKey(), e.getValue(), values.get(e.getKey()),
             context);
         if (failure != null) {
           return failure;
@@ -98,9 +98,9 @@ final class AttributeMatcher {
       return null;
     }
     if (constraint instanceof AnyOf any) {
-      Mismatch first = null;
+      Failure first = null;
       for (AttributeConstraint alternative : any.alternatives()) {
-        Mismatch failure = match(alternative, path, value, context);
+        Failure failure = match(alternative, path, value, context);
         if (failure == null) {
           return null;
         }
@@ -113,7 +113,7 @@ final class AttributeMatcher {
     return otherSide((OtherSide) constraint, path, value, context);
   }
 
-  private static Mismatch regex(Regex regex, String path, Object value) {
+  private static Failure regex(Regex regex, String path, Object value) {
     String text;
     if (value instanceof String s) {
       text = s;
@@ -130,7 +130,7 @@ final class AttributeMatcher {
         + regex.source() + "\"";
   }
 
-  private static Mismatch otherSide(OtherSide constraint, String path, Object value,
+  private static Failure otherSide(OtherSide constraint, String path, Object value,
       AttributeContext context) {
     if (context == null) {
       return () -> "attribute \"" + path + "\" cannot be matched against "

@@ -15,10 +15,10 @@ public final class ConstraintMatch {
   private final boolean matched;
   private final int alternative;
   private final Optional<ConstraintSet> constraints;
-  private final Mismatch failure;
+  private final Failure failure;
 
   private ConstraintMatch(boolean matched, int alternative, Optional<ConstraintSet> constraints,
-      Mismatch failure) {
+      Failure failure) {
     this.matched = matched;
     this.alternative = alternative;
     this.constraints = constraints;
@@ -29,7 +29,7 @@ public final class ConstraintMatch {
     return new ConstraintMatch(true, alternative, Optional.of(constraints), () -> "");
   }
 
-  static ConstraintMatch failed(Mismatch failure) {
+  static ConstraintMatch failed(Failure failure) {
     return new ConstraintMatch(false, 0, Optional.empty(), failure);
   }
 

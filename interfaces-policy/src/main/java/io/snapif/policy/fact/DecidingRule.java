@@ -1,10 +1,13 @@
 package io.snapif.policy.fact;
 
 import io.snapif.declaration.CheckKind;
+import io.snapif.declaration.ConstraintSet;
 import io.snapif.declaration.Constraints;
 import io.snapif.declaration.Rule;
 import io.snapif.declaration.Side;
 import io.snapif.manager.DecisionLayer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,9 +20,8 @@ import java.util.Optional;
  *
  * <p>A property of the check ({@link Check#getDecidingRule()}), not a fact of its own: which
  * layer decides is a lookup, and one fact less per pair halves the work of the sessions that
- * weigh hundreds of thousands of pairs. The area files ({@code installation.drl},
- * {@code connection.drl}, {@code auto-connection.drl}) turn it into a {@link Verdict}: deny key
- * matching means denied, else the allow key must match.
+ * weigh hundreds of thousands of pairs. {@code declarations.drl} turns it into a {@link Verdict}
+ * for every kind of check: deny key matching means denied, else the allow key must match.
  *
  * <p>{@link #getDeny()} and {@link #getAllow()} match the rule's keys for the check's kind against
  * the check (computed once, on first use); for DEFAULT the deny key never matches and the allow
@@ -33,6 +35,7 @@ public final class DecidingRule {
   private final Optional<Rule> rule;
   private ConstraintMatch deny;
   private ConstraintMatch allow;
+  private List<Alternative> alternatives;
 
   // The layers a check may have, in the order snapd consults them.
   private static final DecisionLayer[] LAYERS = {DecisionLayer.PLUG_SNAP_DECLARATION,
@@ -76,6 +79,11 @@ public final class DecidingRule {
     return rule;
   }
 
+  /** Whether a declaration's rule decides (neither DEFAULT nor LIFECYCLE). */
+  public boolean isDeclared() {
+    return rule.isPresent();
+  }
+
   /** Whether a plug rule decides (a snap's or the base declaration's). */
   public boolean isPlugRule() {
     return layer == DecisionLayer.PLUG_SNAP_DECLARATION || layer == DecisionLayer.BASE_PLUG_RULE;
@@ -105,7 +113,7 @@ public final class DecidingRule {
   public ConstraintMatch getAllow() {
     if (allow == null) {
       allow = rule.map(r -> match(r.allow(check.getKind()), false))
-          .orElseGet(() -> ConstraintMatch.matched(0, io.snapif.declaration.ConstraintSet.any()));
+          .orElseGet(() -> ConstraintMatch.matched(0, ConstraintSet.any()));
     }
     return allow;
   }
@@ -114,7 +122,42 @@ public final class DecidingRule {
     if (check instanceof InstallationCheck installation) {
       return ConstraintMatcher.installation(installation, value, denyKey);
     }
-    return ConstraintMatcher.pair((PairCheck) check, value, isPlugRule() ? Side.PLUG : Side.SLOT);
+    return ConstraintMatcher.pair((PairCheck) check, value, ruleSide());
+  }
+
+  /** The side whose rule decides (for an installation: the check's own side). */
+  Side ruleSide() {
+    return isPlugRule() ? Side.PLUG : Side.SLOT;
+  }
+
+  /**
+   * The alternatives of the rule's {@code deny-<kind>} key, then those of its
+   * {@code allow-<kind>} key, for {@code declaration-keys.drl}; empty for DEFAULT and
+   * LIFECYCLE. The minimal check of a snap without snap-declaration leaves out the alternatives
+   * that constrain neither {@code slot-snap-type} nor {@code on-classic}, as it ignores them.
+   */
+  public List<Alternative> getAlternatives() {
+    if (alternatives == null) {
+      List<Alternative> list = new ArrayList<>();
+      rule.ifPresent(r -> {
+        add(list, true, r.deny(check.getKind()));
+        add(list, false, r.allow(check.getKind()));
+      });
+      alternatives = List.copyOf(list);
+    }
+    return alternatives;
+  }
+
+  private void add(List<Alternative> list, boolean deny, Constraints value) {
+    List<ConstraintSet> sets = value.alternatives();
+    for (int i = 0; i < sets.size(); i++) {
+      ConstraintSet set = sets.get(i);
+      if (check.getScope() == PolicyScope.MINIMAL && set.slotSnapTypes().isEmpty()
+          && set.onClassic().isEmpty()) {
+        continue;
+      }
+      list.add(new Alternative(this, deny, i + 1, set));
+    }
   }
 
   /**

@@ -1,17 +1,45 @@
 package io.snapif.policy.fact;
 
 /**
- * Why a constraint did not match, put into words only when someone reads it: a large system
- * checks hundreds of thousands of pairs that fail some constraint, and almost none of those
- * failures are ever shown.
+ * Derived by {@code declaration-keys.drl}: constraint {@code key} of an {@link Alternative} does
+ * not hold for its check, and why ({@link #getWhy()}: the words a verdict's detail uses, e.g.
+ * {@code plug-attributes: attribute "content" value "a" does not match $SLOT(content) "b"}).
+ *
+ * <p>In DRL: {@code Mismatch(key == "plug-attributes", check == $c)}. Immutable,
+ * identity-equal.
  */
-@FunctionalInterface
-interface Mismatch {
-  /** The failure in words, e.g. {@code slot-snap-type: "app" is not one of ["core"]}. */
-  String describe();
+public final class Mismatch {
+  private final Alternative alternative;
+  private final String key;
+  private final Failure failure;
 
-  /** This failure after {@code prefix}. */
-  default Mismatch after(String prefix) {
-    return () -> prefix + describe();
+  Mismatch(Alternative alternative, String key, Failure failure) {
+    this.alternative = alternative;
+    this.key = key;
+    this.failure = failure;
+  }
+
+  public Alternative getAlternative() {
+    return alternative;
+  }
+
+  /** The constraint key, as the declaration spells it: {@code plug-attributes}, ... */
+  public String getKey() {
+    return key;
+  }
+
+  /** The check the alternative is about. */
+  public Check getCheck() {
+    return alternative.getCheck();
+  }
+
+  /** Why the key does not match, for people. */
+  public String getWhy() {
+    return failure.describe();
+  }
+
+  @Override
+  public String toString() {
+    return key + " does not match in " + alternative + ": " + getWhy();
   }
 }

@@ -8,7 +8,7 @@
  * with a rule: plug snap's declaration, slot snap's declaration, base plug rule, base slot rule).
  * The built-in rules ({@code io/snapif/policy/rules/*.drl}) derive, with {@code insertLogical}:
  * <ol>
- *   <li>{@code installation.drl}, {@code connection.drl}, {@code auto-connection.drl}: a
+ *   <li>{@code declarations.drl}, for every kind of check: a
  *       {@link io.snapif.policy.fact.Verdict} (deny matching denies, else allow must match);
  *   <li>{@code precedence.drl}: which verdicts are {@link io.snapif.policy.fact.Overridden} by
  *       stronger ones (custom, interface); the others count;
