@@ -130,8 +130,8 @@ class PolicyCommandTest {
         + "  FAIL step 2: connect app:camera\n"
         + "       expected success, but it failed with connect-denied: cannot perform the"
         + " following tasks:\n")
-        .contains("       expected a decision allowed by rule \"connection: allowed by slot"
-            + " rule\", but the decisions were: app:camera core:camera denied by \"site: no"
+        .contains("       expected a decision allowed by rule \"declarations: the deciding"
+            + " rule allows\", but the decisions were: app:camera core:camera denied by \"site: no"
             + " camera\"\n")
         .contains("1 passed, 1 failed\n");
   }
