@@ -38,9 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DecisionAudit {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionAudit.class);
-  /** How a policy's reasons mark a verdict that was overridden (see {@code explain}). */
-  static final String OVERRIDDEN = "overridden: ";
-
   private final DecisionLog log;
   private final PolicyEvaluator policy;
 
@@ -94,8 +91,8 @@ final class DecisionAudit {
     List<Reason> counted = new ArrayList<>();
     List<Reason> overridden = new ArrayList<>();
     for (Reason r : d.reasons()) {
-      if (r.detail().startsWith(OVERRIDDEN)) {
-        overridden.add(Reason.of(r.rule(), r.layer(), r.detail().substring(OVERRIDDEN.length())));
+      if (r.overridden()) {
+        overridden.add(r.asVerdict());
       } else {
         counted.add(r);
       }

@@ -285,8 +285,8 @@ class DecisionLogTest {
     Decision d = Decision.builder().kind(CheckKind.CONNECTION).allowed(true)
         .subject("vlc:camera core:camera").message("connection allowed by custom rule \"x\"")
         .addReasons(Reason.of("x", DecisionLayer.CUSTOM_RULE, "the site says so"),
-            Reason.of("connection: denied by slot rule", DecisionLayer.BASE_SLOT_RULE,
-                "overridden: connection denied by slot rule of interface \"camera\": deny"))
+            Reason.overridden("connection: denied by slot rule", DecisionLayer.BASE_SLOT_RULE,
+                "connection denied by slot rule of interface \"camera\": deny"))
         .build();
     PolicyEvaluator policy = new Delegating(POLICY) {
       @Override

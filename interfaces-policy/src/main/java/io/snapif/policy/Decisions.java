@@ -103,7 +103,8 @@ final class Decisions {
             reasons.add(reason(v, ""));
           }
           for (Verdict v : overruled) {
-            reasons.add(reason(v, "overridden: " + v.getMessage() + ": "));
+            reasons.add(Reason.overridden(v.getRule(), v.getLayer(),
+                v.getMessage() + ": " + v.getDetail()));
           }
           return new Decision.Wording(check.getSubject(), first.getMessage(), reasons.build());
         });

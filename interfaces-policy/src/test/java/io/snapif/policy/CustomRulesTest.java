@@ -64,10 +64,14 @@ class CustomRulesTest {
         .isEqualTo("connection denied by custom rule \"site: acme snaps may not connect to the"
             + " camera\"");
     assertThat(connect.reasons().get(0).layer()).isEqualTo(DecisionLayer.CUSTOM_RULE);
-    // the overridden store grant is still explained
+    assertThat(connect.reasons().get(0).overridden()).isFalse();
+    // the overridden store grant is still explained, marked as overridden
     assertThat(connect.reasons()).anySatisfy(r -> {
       assertThat(r.layer()).isEqualTo(DecisionLayer.PLUG_SNAP_DECLARATION);
-      assertThat(r.detail()).startsWith("overridden: ");
+      assertThat(r.overridden()).isTrue();
+      assertThat(r.detail()).startsWith("overridden: connection allowed by plug rule of");
+      assertThat(r.asVerdict().detail()).startsWith("connection allowed by plug rule of");
+      assertThat(r.asVerdict().overridden()).isFalse();
     });
     AutoConnectPlan plan = site.planAutoConnect(request(acmeCam, List.of(acmeCam, CORE_SNAP),
         CLASSIC));

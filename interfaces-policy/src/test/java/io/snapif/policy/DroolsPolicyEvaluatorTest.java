@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapif.declaration.DeclarationParser;
 import io.snapif.manager.Decision;
+import io.snapif.manager.Reason;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.AutoConnectPlan;
@@ -98,6 +99,7 @@ class DroolsPolicyEvaluatorTest {
     assertThat(refused.reasons().get(0).rule())
         .isEqualTo("auto-connection: netlink-driver needs the same family-name");
     assertThat(refused.reasons().get(1).detail()).startsWith("overridden: ");
+    assertThat(refused.reasons()).extracting(Reason::overridden).containsExactly(false, true);
   }
 
   @Test

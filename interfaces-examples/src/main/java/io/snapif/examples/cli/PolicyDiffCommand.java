@@ -242,7 +242,7 @@ final class PolicyDiffCommand implements Callable<Integer> {
     }
     out.append("  ").append(label).append(": ").append(o.decision().message()).append('\n');
     for (Reason r : o.decision().reasons()) {
-      if (!r.detail().startsWith("overridden: ")) {
+      if (!r.overridden()) {
         out.append("    - ").append(r.detail()).append(" [").append(r.rule()).append(", ")
             .append(r.layer().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("]\n");
       }

@@ -41,8 +41,6 @@ public record StepExpectation(
       "connections", "absent", "warnings", "allowed-by", "denied-by");
   private static final ImmutableSet<String> FLAGS =
       ImmutableSet.of("interface", "auto", "by-gadget", "undesired");
-  private static final String OVERRIDDEN = "overridden: ";
-
   /**
    * Reads the {@code expect} map at {@code path} of {@code source}.
    *
@@ -219,6 +217,6 @@ public record StepExpectation(
 
   /** A reason that counts for its decision (not a verdict another one overrode). */
   private static boolean counts(Reason r) {
-    return !r.detail().startsWith(OVERRIDDEN);
+    return !r.overridden();
   }
 }
