@@ -50,6 +50,33 @@ class CustomRulesTest {
   // ---- deny camera to a publisher ------------------------------------------------------------
 
   @Test
+  void aCustomRuleMayMatchAListOfItsOwn() {
+    // The built-in rules used to declare java.util.List with a List() pattern, and a custom
+    // List() pattern then failed to merge into the rule base ("Unable to merge @typesafe").
+    String drl = """
+        package site;
+        import java.util.List;
+        import io.snapif.declaration.CheckKind;
+        import io.snapif.policy.fact.PairCheck;
+        import io.snapif.policy.fact.Verdict;
+        rule "site: cameras listed"
+        when
+          $c : PairCheck(kind == CheckKind.CONNECTION, iface == "camera")
+          $l : List(size == 1) from collect(PairCheck(iface == "camera"))
+        then
+          insert(Verdict.deny(drools.getRule().getName(), $c, "listed " + $l.size()));
+        end
+        """;
+    DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder().addRules("site.drl", drl).build();
+    InstalledSnap cam = app("cam").plug("camera", "camera").build();
+
+    Decision d = site.checkConnection(pair(cam, "camera", CORE_SNAP, "camera", CLASSIC));
+
+    assertThat(d.allowed()).isFalse();
+    assertThat(d.reasons().get(0).detail()).isEqualTo("listed 1");
+  }
+
+  @Test
   void customDeny_winsOverAStoreGrant() throws Exception {
     DroolsPolicyEvaluator site = DroolsPolicyEvaluator.builder()
         .addRuleFile(sample("deny-camera-to-acme.drl")).build();
