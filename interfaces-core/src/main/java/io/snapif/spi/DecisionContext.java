@@ -8,9 +8,8 @@ import java.util.Objects;
  * effect at that moment. Policy may decide differently by it (a site that denies only committed
  * operations, or caps how many connections a snap holds).
  *
- * <p>The manager passes one with every question (the {@link PolicyEvaluator} overloads that take
- * it); an evaluator asked through the overloads without one decides as with {@link
- * #UNSPECIFIED}.
+ * <p>The manager passes one with every question to the {@link PolicyEvaluator}; its overloads
+ * without one ask with {@link #UNSPECIFIED}.
  *
  * @param operation the operation the decision is part of
  * @param mode whether the operation is committed, simulated or explained

@@ -11,47 +11,46 @@ import io.snapif.model.InstalledSnap;
  * <p>Implementations are thread-safe and hold no lifecycle state: everything a decision depends
  * on is in its arguments, so the manager can ask about a change before committing it.
  *
- * <p>The manager asks the overloads that take a {@link DecisionContext} (which operation, committed
- * or simulated or explained, the connections in effect). Their defaults ignore the context and
- * call the methods without one, so an implementation that does not need it implements only
- * those; one that wraps another evaluator should forward the overloads too.
+ * <p>Every question carries a {@link DecisionContext}: which operation asks, whether it is
+ * committed, simulated or explained, and the connections in effect. The overloads without one
+ * ask with {@link DecisionContext#UNSPECIFIED}, for callers outside an operation.
  */
 public interface PolicyEvaluator {
   /** Whether {@code snap} may be installed on {@code device}; denied names the first failure. */
-  Decision checkInstallation(InstalledSnap snap, Device device);
+  Decision checkInstallation(InstalledSnap snap, Device device, DecisionContext context);
 
   /** Whether the plug may be connected to the slot by a manual (or gadget) connect. */
-  Decision checkConnection(ConnectCandidate candidate);
+  Decision checkConnection(ConnectCandidate candidate, DecisionContext context);
 
   /** What auto-connect connects for a snap just installed or refreshed. */
-  AutoConnectPlan planAutoConnect(AutoConnectRequest request);
-
-  /** {@link #checkInstallation(InstalledSnap, Device)} within {@code context}. */
-  default Decision checkInstallation(InstalledSnap snap, Device device, DecisionContext context) {
-    return checkInstallation(snap, device);
-  }
-
-  /** {@link #checkConnection(ConnectCandidate)} within {@code context}. */
-  default Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
-    return checkConnection(candidate);
-  }
-
-  /** {@link #planAutoConnect(AutoConnectRequest)} within {@code context}. */
-  default AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
-    return planAutoConnect(request);
-  }
-
-  /** {@link #planEntries(EntryEvent)} within {@code context}. */
-  default EntryPlan planEntries(EntryEvent event, DecisionContext context) {
-    return planEntries(event);
-  }
+  AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context);
 
   /**
    * What becomes of the state entries a lifecycle event touches: a disconnected auto-connection
    * is remembered as undesired, a refresh drops an automatic entry that lost an end, and so on.
    * The plan must decide every touched entry.
    */
-  EntryPlan planEntries(EntryEvent event);
+  EntryPlan planEntries(EntryEvent event, DecisionContext context);
+
+  /** {@link #checkInstallation(InstalledSnap, Device, DecisionContext)} outside an operation. */
+  default Decision checkInstallation(InstalledSnap snap, Device device) {
+    return checkInstallation(snap, device, DecisionContext.UNSPECIFIED);
+  }
+
+  /** {@link #checkConnection(ConnectCandidate, DecisionContext)} outside an operation. */
+  default Decision checkConnection(ConnectCandidate candidate) {
+    return checkConnection(candidate, DecisionContext.UNSPECIFIED);
+  }
+
+  /** {@link #planAutoConnect(AutoConnectRequest, DecisionContext)} outside an operation. */
+  default AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
+    return planAutoConnect(request, DecisionContext.UNSPECIFIED);
+  }
+
+  /** {@link #planEntries(EntryEvent, DecisionContext)} outside an operation. */
+  default EntryPlan planEntries(EntryEvent event) {
+    return planEntries(event, DecisionContext.UNSPECIFIED);
+  }
 
   /**
    * Names the rules this evaluator applies, for logs and explanations: two evaluators with the

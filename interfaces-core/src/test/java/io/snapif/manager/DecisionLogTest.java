@@ -15,6 +15,7 @@ import io.snapif.model.InstalledSnap;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.DecisionLog;
 import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.DecisionRecord.Effect;
@@ -232,23 +233,24 @@ class DecisionLogTest {
     }
 
     @Override
-    public Decision checkInstallation(InstalledSnap snap, Device device) {
-      return policy.checkInstallation(snap, device);
+    public Decision checkInstallation(InstalledSnap snap, Device device,
+        DecisionContext context) {
+      return policy.checkInstallation(snap, device, context);
     }
 
     @Override
-    public Decision checkConnection(ConnectCandidate candidate) {
-      return policy.checkConnection(candidate);
+    public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
+      return policy.checkConnection(candidate, context);
     }
 
     @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
-      return policy.planAutoConnect(request);
+    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
+      return policy.planAutoConnect(request, context);
     }
 
     @Override
-    public EntryPlan planEntries(EntryEvent event) {
-      return policy.planEntries(event);
+    public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+      return policy.planEntries(event, context);
     }
   }
 
@@ -262,8 +264,8 @@ class DecisionLogTest {
     }
 
     @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
-      AutoConnectPlan plan = policy.planAutoConnect(request);
+    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
+      AutoConnectPlan plan = policy.planAutoConnect(request, context);
       var out = AutoConnectPlan.builder();
       for (AutoConnectPlan.EndpointPlan e : plan.endpoints()) {
         out.addEndpoints(AutoConnectPlan.EndpointPlan.builder().from(e)
@@ -290,7 +292,7 @@ class DecisionLogTest {
         .build();
     PolicyEvaluator policy = new Delegating(POLICY) {
       @Override
-      public Decision checkConnection(ConnectCandidate candidate) {
+      public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
         return d;
       }
     };

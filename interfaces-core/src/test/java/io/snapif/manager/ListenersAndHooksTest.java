@@ -132,18 +132,20 @@ class ListenersAndHooksTest {
     // like snapd's connect task: prepare hooks first, then the connection rules
     io.snapif.spi.PolicyEvaluator policy = new io.snapif.spi.PolicyEvaluator() {
       @Override
-      public io.snapif.spi.EntryPlan planEntries(io.snapif.spi.EntryEvent event) {
-        return Fixtures.POLICY.planEntries(event);
+      public io.snapif.spi.EntryPlan planEntries(io.snapif.spi.EntryEvent event,
+          io.snapif.spi.DecisionContext context) {
+        return Fixtures.POLICY.planEntries(event, context);
       }
 
       @Override
       public Decision checkInstallation(io.snapif.model.InstalledSnap snap,
-          io.snapif.model.Device device) {
-        return Fixtures.POLICY.checkInstallation(snap, device);
+          io.snapif.model.Device device, io.snapif.spi.DecisionContext context) {
+        return Fixtures.POLICY.checkInstallation(snap, device, context);
       }
 
       @Override
-      public Decision checkConnection(io.snapif.spi.ConnectCandidate c) {
+      public Decision checkConnection(io.snapif.spi.ConnectCandidate c,
+          io.snapif.spi.DecisionContext context) {
         boolean restricted = c.plugDynamic().get("restricted").isPresent();
         return restricted
             ? Fixtures.POLICY.denyingConnectionOf(c.plug().iface()).checkConnection(c)
@@ -151,8 +153,9 @@ class ListenersAndHooksTest {
       }
 
       @Override
-      public io.snapif.spi.AutoConnectPlan planAutoConnect(io.snapif.spi.AutoConnectRequest r) {
-        return Fixtures.POLICY.planAutoConnect(r);
+      public io.snapif.spi.AutoConnectPlan planAutoConnect(io.snapif.spi.AutoConnectRequest r,
+          io.snapif.spi.DecisionContext context) {
+        return Fixtures.POLICY.planAutoConnect(r, context);
       }
     };
     InterfaceHook restrictCamera = new InterfaceHook() {

@@ -15,6 +15,7 @@ import io.snapif.model.Slot;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
@@ -71,7 +72,8 @@ public final class FakePolicy implements PolicyEvaluator {
   }
 
   @Override
-  public Decision checkInstallation(InstalledSnap snap, Device device) {
+  public Decision checkInstallation(InstalledSnap snap, Device device,
+      DecisionContext context) {
     for (Plug p : snap.snap().plugs().values()) {
       if (denyInstall.contains(p.iface())) {
         return denied(CheckKind.INSTALLATION, snap.name(), "installation denied by \""
@@ -90,7 +92,7 @@ public final class FakePolicy implements PolicyEvaluator {
   }
 
   @Override
-  public Decision checkConnection(ConnectCandidate c) {
+  public Decision checkConnection(ConnectCandidate c, DecisionContext context) {
     if (denyConnect.contains(c.plug().iface())) {
       return denied(CheckKind.CONNECTION, c.id().toString(),
           "connection denied by plug rule of interface \"" + c.plug().iface() + "\"");
@@ -112,7 +114,7 @@ public final class FakePolicy implements PolicyEvaluator {
   }
 
   @Override
-  public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
+  public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
     List<AutoConnectPlan.EndpointPlan> endpoints = new ArrayList<>();
     request.plugCandidates().forEach((name, candidates) -> {
       List<ConnectionId> connect = new ArrayList<>(plugSide(candidates));
@@ -144,9 +146,9 @@ public final class FakePolicy implements PolicyEvaluator {
   }
 
   @Override
-  public EntryPlan planEntries(EntryEvent event) {
+  public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
     if (ENTRY_POLICY != null) {
-      return ENTRY_POLICY.planEntries(event);
+      return ENTRY_POLICY.planEntries(event, context);
     }
     Map<ConnectionId, EntryPlan.Outcome> out = new HashMap<>();
     for (EntryEvent.Touched t : event.entries()) {

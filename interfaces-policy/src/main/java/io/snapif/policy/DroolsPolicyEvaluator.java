@@ -121,18 +121,12 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * interface "camera"}). A snap without snap-declaration gets snapd's minimal check (the
    * snap-type and on-classic part of the base declaration's slot rules).
    *
+   * <p>The rules see the {@link io.snapif.policy.fact.Operation} of {@code context} and, for
+   * custom rules, the snap's connections in effect ({@link
+   * io.snapif.policy.fact.ExistingConnection}).
+   *
    * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
    *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
-   */
-  @Override
-  public Decision checkInstallation(InstalledSnap snap, Device device) {
-    return checkInstallation(snap, device, DecisionContext.UNSPECIFIED);
-  }
-
-  /**
-   * {@link #checkInstallation(InstalledSnap, Device)} with the {@link
-   * io.snapif.policy.fact.Operation} of {@code context} and, for custom rules, the snap's
-   * connections in effect ({@link io.snapif.policy.fact.ExistingConnection}).
    */
   @Override
   public Decision checkInstallation(InstalledSnap snap, Device device, DecisionContext context) {
@@ -187,19 +181,13 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * interface hooks have run (auto-connection candidates are checked on static attributes only,
    * as snapd checks them before any hook).
    *
+   * <p>The rules see the {@link io.snapif.policy.fact.Operation} of {@code context} and, for
+   * custom rules, the connections in effect of the plug's snap and of the slot ({@link
+   * io.snapif.policy.fact.ExistingConnection}).
+   *
    * @throws IllegalArgumentException if plug and slot have different interfaces
    * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
    *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
-   */
-  @Override
-  public Decision checkConnection(ConnectCandidate candidate) {
-    return checkConnection(candidate, DecisionContext.UNSPECIFIED);
-  }
-
-  /**
-   * {@link #checkConnection(ConnectCandidate)} with the {@link io.snapif.policy.fact.Operation}
-   * of {@code context} and, for custom rules, the connections in effect of the plug's snap and
-   * of the slot ({@link io.snapif.policy.fact.ExistingConnection}).
    */
   @Override
   public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
@@ -220,20 +208,13 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * says {@code slots-per-plug: *}, else a single candidate or nothing) and pairs already in
    * state left alone.
    *
+   * <p>The rules see the {@link io.snapif.policy.fact.Operation} of {@code context} and, for
+   * custom rules, the connections in effect of the snap and of every candidate pair's plug snap
+   * and slot ({@link io.snapif.policy.fact.ExistingConnection}), as they were before this plan.
+   *
    * @throws IllegalArgumentException if the request names a plug or slot the snap lacks
    * @throws RuleExecutionException if a rule fails or the rules do not settle (in particular
    *     {@link RuleFiringLimitException} and {@link RuleTimeLimitException})
-   */
-  @Override
-  public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
-    return planAutoConnect(request, DecisionContext.UNSPECIFIED);
-  }
-
-  /**
-   * {@link #planAutoConnect(AutoConnectRequest)} with the {@link
-   * io.snapif.policy.fact.Operation} of {@code context} and, for custom rules, the connections
-   * in effect of the snap and of every candidate pair's plug snap and slot ({@link
-   * io.snapif.policy.fact.ExistingConnection}), as they were before this plan.
    */
   @Override
   public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
@@ -247,17 +228,10 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
    * gadget one dormant; a removal deletes connections in effect and retires remembered entries.
    * A site rule's {@code EntryFate.custom(...)} overrides the built-in fate.
    *
+   * <p>The rules see the {@link io.snapif.policy.fact.Operation} of {@code context}.
+   *
    * @throws RuleExecutionException if no rule decides an entry, the fates that count disagree,
    *     a rule fails, or the rules do not settle
-   */
-  @Override
-  public EntryPlan planEntries(EntryEvent event) {
-    return planEntries(event, DecisionContext.UNSPECIFIED);
-  }
-
-  /**
-   * {@link #planEntries(EntryEvent)} with the {@link io.snapif.policy.fact.Operation} of {@code
-   * context}.
    */
   @Override
   public EntryPlan planEntries(EntryEvent event, DecisionContext context) {

@@ -17,6 +17,9 @@ import io.snapif.policy.DroolsPolicyEvaluator;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
 import io.snapif.spi.ConnectCandidate;
+import io.snapif.spi.DecisionContext;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.store.InMemoryStateStore;
 import java.nio.file.Files;
@@ -144,20 +147,27 @@ final class BenchSystems {
   /** Allows every installation and plans no connection. */
   private static final class ConnectNothing implements PolicyEvaluator {
     @Override
-    public Decision checkInstallation(InstalledSnap snap, io.snapif.model.Device device) {
+    public Decision checkInstallation(InstalledSnap snap, io.snapif.model.Device device,
+        DecisionContext context) {
       return Decision.builder().kind(CheckKind.INSTALLATION).allowed(true).subject(snap.name())
           .message("allowed").build();
     }
 
     @Override
-    public Decision checkConnection(ConnectCandidate candidate) {
+    public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
       return Decision.builder().kind(CheckKind.CONNECTION).allowed(true)
           .subject(candidate.id().toString()).message("allowed").build();
     }
 
     @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
+    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
       return AutoConnectPlan.builder().build();
+    }
+
+    /** Decides no entry: it connects nothing, so no lifecycle event touches one. */
+    @Override
+    public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+      return new EntryPlan(Map.of());
     }
   }
 }

@@ -138,26 +138,6 @@ public final class Managers {
   private record LazyPolicy(Supplier<PolicyEvaluator> engine, String id)
       implements PolicyEvaluator {
     @Override
-    public Decision checkInstallation(InstalledSnap snap, Device device) {
-      return engine.get().checkInstallation(snap, device);
-    }
-
-    @Override
-    public Decision checkConnection(ConnectCandidate candidate) {
-      return engine.get().checkConnection(candidate);
-    }
-
-    @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request) {
-      return engine.get().planAutoConnect(request);
-    }
-
-    @Override
-    public EntryPlan planEntries(EntryEvent event) {
-      return engine.get().planEntries(event);
-    }
-
-    @Override
     public Decision checkInstallation(InstalledSnap snap, Device device,
         DecisionContext context) {
       return engine.get().checkInstallation(snap, device, context);
