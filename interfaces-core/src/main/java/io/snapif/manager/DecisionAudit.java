@@ -2,6 +2,7 @@ package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Side;
+import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
@@ -10,6 +11,8 @@ import io.snapif.spi.DecisionLog;
 import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.DecisionRecord.Effect;
 import io.snapif.spi.DecisionRecord.Mode;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * allowed candidates of an ambiguous endpoint, and the denied candidates of the snap's own plugs
  * that got no connection (a plug's candidates are the slots of its interface, few). Denials of
  * candidates of the snap's slots are not logged: a slot weighs every plug of its interface on
- * the system. Pairs already in state decide nothing new and are not logged either.
+ * the system. Pairs already in state decide nothing new and are not logged either. Entry fates
+ * (disconnect, refresh, removal) are logged when they change something ({@link #entryFate}).
  */
 final class DecisionAudit {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionAudit.class);
@@ -46,8 +50,18 @@ final class DecisionAudit {
     this.policy = policy;
   }
 
-  /** A decision to be logged and, for an auto-connection, what the plan made of it. */
-  record Logged(Decision decision, Optional<Effect> effect) {}
+  /** Something an operation decided that is to be logged. */
+  sealed interface Logged permits Check, Fate {}
+
+  /** A check's decision and, for an auto-connection, what the plan made of it. */
+  record Check(Decision decision, Optional<Effect> effect) implements Logged {}
+
+  /**
+   * The fate policy gave state entry {@code id} on {@code event}; {@code found} is the entry as
+   * the event found it, in words.
+   */
+  record Fate(ConnectionId id, EntryEvent.Kind event, EntryPlan.Outcome outcome, String found)
+      implements Logged {}
 
   /** Logs the decisions {@code draft} gathered for {@code operation}, if any. */
   void operation(Operation operation, Mode mode, long generation, StateDraft draft) {
@@ -57,7 +71,7 @@ final class DecisionAudit {
   /** Logs the decisions {@code explain} shows for {@code snap:name}. */
   void explain(String snap, String name, long generation, List<Decision> decisions) {
     List<Logged> logged = new ArrayList<>(decisions.size());
-    decisions.forEach(d -> logged.add(new Logged(d, Optional.empty())));
+    decisions.forEach(d -> logged.add(new Check(d, Optional.empty())));
     write("explain " + snap + ":" + name, Mode.EXPLAIN, generation, logged);
   }
 
@@ -87,7 +101,11 @@ final class DecisionAudit {
 
   private static DecisionRecord record(String id, Instant time, String operation, Mode mode,
       Logged logged, String ruleSet, long generation) {
-    Decision d = logged.decision();
+    if (logged instanceof Fate fate) {
+      return record(id, time, operation, mode, fate, ruleSet, generation);
+    }
+    Check check = (Check) logged;
+    Decision d = check.decision();
     List<Reason> counted = new ArrayList<>();
     List<Reason> overridden = new ArrayList<>();
     for (Reason r : d.reasons()) {
@@ -98,7 +116,52 @@ final class DecisionAudit {
       }
     }
     return new DecisionRecord(id, time, operation, mode, d.kind(), d.subject(), d.allowed(),
-        logged.effect(), d.message(), counted, overridden, ruleSet, generation);
+        check.effect(), d.message(), counted, overridden, ruleSet, generation);
+  }
+
+  private static DecisionRecord record(String id, Instant time, String operation, Mode mode,
+      Fate logged, String ruleSet, long generation) {
+    EntryPlan.Outcome outcome = logged.outcome();
+    DecisionRecord.EntryFate fate = new DecisionRecord.EntryFate(logged.event(), outcome.fate());
+    String message = "state entry " + (outcome.fate() == EntryPlan.Fate.UNDESIRED
+        ? "remembered as undesired" : fate.fateWord()) + " on " + fate.eventWord() + " by "
+        + (outcome.layer() == DecisionLayer.CUSTOM_RULE ? "custom rule" : "rule") + " \""
+        + outcome.rule() + "\"";
+    // a built-in rule gives no words of its own: what it matched says why
+    Reason reason = Reason.of(outcome.rule(), outcome.layer(),
+        outcome.detail().isEmpty() ? logged.found() : outcome.detail());
+    return new DecisionRecord(id, time, operation, mode, DecisionRecord.Kind.ENTRY,
+        logged.id().toString(), true, Optional.empty(), Optional.of(fate), message,
+        List.of(reason), List.of(), ruleSet, generation);
+  }
+
+  /**
+   * Marks in {@code draft} the fate policy gave {@code touched} on {@code event}, when it changes
+   * something: an entry that leaves the state or is remembered, or a connection that was in
+   * effect when the operation started and is kept (dormant after a refresh, or in effect still
+   * because a site rule kept it). A remembered or dormant entry that stays as it is decides
+   * nothing new and is not logged, as pairs already in state are not for auto-connect.
+   */
+  static void entryFate(StateDraft draft, EntryEvent event, EntryEvent.Touched touched,
+      EntryPlan.Outcome outcome) {
+    Connection entry = touched.entry();
+    if (outcome.fate() == EntryPlan.Fate.KEEP && !draft.wasInEffect(entry)) {
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    found.add((entry.undesired() ? "remembered undesired " : "")
+        + (entry.byGadget() ? "gadget" : entry.auto() ? "automatic" : "manual") + " connection");
+    found.add(touched.inEffect() ? "in effect" : "not in effect");
+    if (!touched.plugPresent()) {
+      found.add("plug gone");
+    }
+    if (!touched.slotPresent()) {
+      found.add("slot gone");
+    }
+    if (event.forget()) {
+      found.add("--forget");
+    }
+    draft.logEntryFate(new Fate(entry.id(), event.kind(), outcome, String.join(", ", found)));
   }
 
   /**

@@ -29,10 +29,14 @@ final class EntryFates {
         .map(e -> new EntryEvent.Touched(e, draft.plug(e.id().plug()).isPresent(),
             draft.slot(e.id().slot()).isPresent(), draft.inEffect(e)))
         .toList();
-    EntryPlan plan = policy.planEntries(new EntryEvent(kind, snap, forget, touched),
-        draft.context());
-    for (Connection entry : entries) {
-      apply(draft, kind, entry, plan.outcome(entry.id()));
+    EntryEvent event = new EntryEvent(kind, snap, forget, touched);
+    EntryPlan plan = policy.planEntries(event, draft.context());
+    for (EntryEvent.Touched t : touched) {
+      EntryPlan.Outcome outcome = plan.outcome(t.entry().id());
+      if (draft.logging()) {
+        DecisionAudit.entryFate(draft, event, t, outcome);
+      }
+      apply(draft, kind, t.entry(), outcome);
     }
   }
 

@@ -121,7 +121,8 @@ public final class InterfaceManagerBuilder {
 
   /**
    * Where every policy decision is logged: those of committed, refused and simulated operations
-   * and those {@code explain} shows, one {@link io.snapif.spi.DecisionRecord} each (see {@link
+   * (the fates of the state entries they touch included) and those {@code explain} shows, one
+   * {@link io.snapif.spi.DecisionRecord} each (see {@link
    * DecisionLog}). Default: none, and then no record is built. The manager does not close it.
    */
   public InterfaceManagerBuilder decisionLog(DecisionLog log) {

@@ -186,6 +186,11 @@ final class StateDraft {
     return EntryStatus.inEffect(entry, index::snap);
   }
 
+  /** Whether {@code entry} was in effect in the committed state the operation started from. */
+  boolean wasInEffect(Connection entry) {
+    return EntryStatus.inEffect(entry, baseIndex::snap);
+  }
+
   boolean seeded() {
     return seeded;
   }
@@ -198,7 +203,7 @@ final class StateDraft {
   void decision(Decision decision) {
     decisions.add(decision);
     if (logged != null) {
-      logged.add(new DecisionAudit.Logged(decision, Optional.empty()));
+      logged.add(new DecisionAudit.Check(decision, Optional.empty()));
     }
   }
 
@@ -214,7 +219,12 @@ final class StateDraft {
 
   /** Logs an auto-connect decision with what the plan made of it (only while logging). */
   void logDecision(Decision decision, DecisionRecord.Effect effect) {
-    logged.add(new DecisionAudit.Logged(decision, Optional.of(effect)));
+    logged.add(new DecisionAudit.Check(decision, Optional.of(effect)));
+  }
+
+  /** Logs a state entry's fate (only while logging). */
+  void logEntryFate(DecisionAudit.Fate fate) {
+    logged.add(fate);
   }
 
   /** The decisions for the decision log, in the order they were taken (empty if not logging). */

@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * One policy decision as the {@link DecisionLog} gets it: what was decided, in which operation
- * and mode, by which verdict, over which rule set and state generation.
+ * and mode, by which verdict, over which rule set and state generation. A decision is a check
+ * (installation, connection, auto-connection) or, of kind {@link Kind#ENTRY}, the fate policy
+ * gave a state entry a lifecycle event touched ({@link PolicyEvaluator#planEntries}).
  *
  * @param id unique per record: the operation's random UUID, a slash and the record's index in
  *     the operation ({@code 0}, {@code 1}, ...), so the records of one operation share a prefix
@@ -19,14 +21,17 @@ import java.util.Optional;
  * @param operation what was asked: {@code install vlc}, {@code connect vlc:camera}, {@code
  *     explain vlc:camera}
  * @param mode committed, refused, simulated or explain
- * @param kind installation, connection or auto-connection
- * @param subject what was checked: a snap, or a connection {@code plugsnap:plug slotsnap:slot}
- * @param allowed the outcome
+ * @param kind installation, connection, auto-connection or entry
+ * @param subject what was checked: a snap, or a connection {@code plugsnap:plug slotsnap:slot};
+ *     for an entry, the entry's connection
+ * @param allowed the outcome; always true for an entry (a fate is not a refusal)
  * @param effect for an auto-connection: what the plan made of it; empty otherwise
+ * @param entry for an entry: the event and the fate; empty otherwise
  * @param message the sentence of the verdict that counts, e.g. {@code connection denied by slot
- *     rule of interface "camera"}
+ *     rule of interface "camera"}, or {@code state entry deleted on disconnect by rule "..."}
  * @param reasons the verdicts that count, the deciding one first, each with its rule, layer and
- *     detail (a custom rule's detail is its own words)
+ *     detail (a custom rule's detail is its own words; for a built-in entry fate, the entry as
+ *     the event found it, which is what the rule matched)
  * @param overridden the verdicts they overrode; the detail is the overridden verdict's message,
  *     a colon and its detail
  * @param ruleSet the evaluator's {@link PolicyEvaluator#ruleSetId()}
@@ -39,10 +44,11 @@ public record DecisionRecord(
     Instant time,
     String operation,
     Mode mode,
-    CheckKind kind,
+    Kind kind,
     String subject,
     boolean allowed,
     Optional<Effect> effect,
+    Optional<EntryFate> entry,
     String message,
     List<Reason> reasons,
     List<Reason> overridden,
@@ -58,10 +64,22 @@ public record DecisionRecord(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(effect, "effect");
+    Objects.requireNonNull(entry, "entry");
+    if (entry.isPresent() != (kind == Kind.ENTRY)) {
+      throw new IllegalArgumentException("an entry fate is given for kind entry, and only then");
+    }
     Objects.requireNonNull(message, "message");
     reasons = ImmutableList.copyOf(reasons);
     overridden = ImmutableList.copyOf(overridden);
     Objects.requireNonNull(ruleSet, "ruleSet");
+  }
+
+  /** A check decision's record: installation, connection or auto-connection, no entry fate. */
+  public DecisionRecord(String id, Instant time, String operation, Mode mode, CheckKind kind,
+      String subject, boolean allowed, Optional<Effect> effect, String message,
+      List<Reason> reasons, List<Reason> overridden, String ruleSet, long generation) {
+    this(id, time, operation, mode, Kind.of(kind), subject, allowed, effect, Optional.empty(),
+        message, reasons, overridden, ruleSet, generation);
   }
 
   /** The deciding verdict's rule, layer and detail: the first of {@link #reasons()}, if any. */
@@ -86,6 +104,61 @@ public record DecisionRecord(
     /** {@code committed}, {@code refused}, {@code simulated} or {@code explain}. */
     public String word() {
       return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** What was decided: one of the three policy checks, or a state entry's fate. */
+  public enum Kind {
+    /** {@link CheckKind#INSTALLATION}. */
+    INSTALLATION,
+    /** {@link CheckKind#CONNECTION}: a manual or gadget connection. */
+    CONNECTION,
+    /** {@link CheckKind#AUTO_CONNECTION}. */
+    AUTO_CONNECTION,
+    /** What becomes of a state entry a disconnect, refresh or removal touched. */
+    ENTRY;
+
+    /** The kind of a check's decision. */
+    public static Kind of(CheckKind check) {
+      return switch (check) {
+        case INSTALLATION -> INSTALLATION;
+        case CONNECTION -> CONNECTION;
+        case AUTO_CONNECTION -> AUTO_CONNECTION;
+      };
+    }
+
+    /** {@code installation}, {@code connection}, {@code auto-connection} or {@code entry}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * The fate of a state entry, as a record of kind {@link Kind#ENTRY} has it.
+   *
+   * @param event the lifecycle event that touched the entry
+   * @param fate what policy made of it
+   */
+  public record EntryFate(EntryEvent.Kind event, EntryPlan.Fate fate) {
+    /** Checks that nothing is null. */
+    public EntryFate {
+      Objects.requireNonNull(event, "event");
+      Objects.requireNonNull(fate, "fate");
+    }
+
+    /** {@code disconnect}, {@code refresh} or {@code remove}. */
+    public String eventWord() {
+      return event.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code deleted}, {@code undesired} (remembered as), {@code kept} or {@code retired}. */
+    public String fateWord() {
+      return switch (fate) {
+        case KEEP -> "kept";
+        case DELETE -> "deleted";
+        case UNDESIRED -> "undesired";
+        case RETIRE -> "retired";
+      };
     }
   }
 

@@ -1,5 +1,6 @@
 package io.snapif.spi;
 
+import io.snapif.manager.DecisionLayer;
 import io.snapif.model.ConnectionId;
 import java.util.Map;
 import java.util.Objects;
@@ -31,13 +32,22 @@ public record EntryPlan(Map<ConnectionId, Outcome> outcomes) {
    *
    * @param fate what becomes of the entry
    * @param rule the rule that decided it
+   * @param layer the rule's layer: {@link DecisionLayer#LIFECYCLE} for the built-in rules,
+   *     {@link DecisionLayer#CUSTOM_RULE} for a site rule's fate
    * @param detail why, in words for people; may be empty
    */
-  public record Outcome(Fate fate, String rule, String detail) {
+  public record Outcome(Fate fate, String rule, DecisionLayer layer, String detail) {
+    /** Checks that nothing is null. */
     public Outcome {
       Objects.requireNonNull(fate, "fate");
       Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(layer, "layer");
       Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A built-in rule's outcome ({@link DecisionLayer#LIFECYCLE}). */
+    public Outcome(Fate fate, String rule, String detail) {
+      this(fate, rule, DecisionLayer.LIFECYCLE, detail);
     }
   }
 

@@ -25,8 +25,11 @@ final class DecisionLines {
         .put("operation", r.operation())
         .put("mode", r.mode().word())
         .put("kind", r.kind().word())
-        .put("subject", r.subject())
-        .put("outcome", r.allowed() ? "allowed" : "denied");
+        .put("subject", r.subject());
+    // an entry's line has its event and fate instead of a check's outcome
+    r.entry().ifPresentOrElse(
+        e -> line.put("event", e.eventWord()).put("fate", e.fateWord()),
+        () -> line.put("outcome", r.allowed() ? "allowed" : "denied"));
     r.effect().ifPresent(e -> line.put("effect", e.word()));
     ObjectNode verdict = line.putObject("verdict");
     r.verdict().ifPresent(v -> verdict.put("rule", v.rule()).put("layer", v.layer().word()));

@@ -4,8 +4,10 @@ import static io.snapif.manager.Fixtures.IMPLICIT;
 import static io.snapif.manager.Fixtures.POLICY;
 import static io.snapif.manager.Fixtures.vlc;
 import static io.snapif.testing.Ops.connect;
+import static io.snapif.testing.Ops.disconnect;
 import static io.snapif.testing.Ops.install;
 import static io.snapif.testing.Ops.refresh;
+import static io.snapif.testing.Ops.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +47,9 @@ class DecisionLogTest {
 
   private static List<String> lines(List<DecisionRecord> batch) {
     return batch.stream().map(r -> r.kind().word() + " " + r.subject() + " "
-        + (r.allowed() ? "allowed" : "denied") + r.effect().map(e -> " " + e.word()).orElse(""))
+        + r.entry().map(e -> e.eventWord() + " " + e.fateWord())
+            .orElse(r.allowed() ? "allowed" : "denied")
+        + r.effect().map(e -> " " + e.word()).orElse(""))
         .toList();
   }
 
@@ -114,7 +118,7 @@ class DecisionLogTest {
     assertThat(batches.get(0)).hasSize(1);
     assertThat(refused.mode()).isEqualTo(Mode.REFUSED);
     assertThat(refused.operation()).isEqualTo("connect vlc:camera");
-    assertThat(refused.kind()).isEqualTo(CheckKind.CONNECTION);
+    assertThat(refused.kind()).isEqualTo(DecisionRecord.Kind.CONNECTION);
     assertThat(refused.allowed()).isFalse();
     assertThat(refused.generation()).isEqualTo(before.generation());
     assertThat(batches.get(1).get(0).mode()).isEqualTo(Mode.SIMULATED);
@@ -308,5 +312,90 @@ class DecisionLogTest {
         DecisionLayer.BASE_SLOT_RULE,
         "connection denied by slot rule of interface \"camera\": deny"));
     assertThat(r.effect()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void entryFates_ofDisconnectRefreshAndRemoval_areLogged_whenTheyChangeSomething() {
+    DefaultInterfaceManager m = manager(POLICY);
+    m.apply(install(vlc())); // auto: audio-playback, home, network
+    m.apply(connect("vlc:camera")); // manual
+    batches.clear();
+
+    m.apply(disconnect("vlc:home"));
+    DecisionRecord undesired = batches.get(0).get(0);
+    assertThat(batches.get(0)).hasSize(1);
+    assertThat(undesired.kind()).isEqualTo(DecisionRecord.Kind.ENTRY);
+    assertThat(undesired.subject()).isEqualTo("vlc:home core:home");
+    assertThat(undesired.entry()).contains(new DecisionRecord.EntryFate(
+        EntryEvent.Kind.DISCONNECT, EntryPlan.Fate.UNDESIRED));
+    assertThat(undesired.operation()).isEqualTo("disconnect vlc:home");
+    assertThat(undesired.mode()).isEqualTo(Mode.COMMITTED);
+    assertThat(undesired.message())
+        .isEqualTo("state entry remembered as undesired on disconnect by rule \"fake\"");
+    // a built-in rule's reason is what it matched: the entry as the event found it
+    assertThat(undesired.reasons()).containsExactly(
+        Reason.of("fake", DecisionLayer.LIFECYCLE, "automatic connection, in effect"));
+    assertThat(undesired.effect()).isEmpty();
+    assertThat(undesired.ruleSet()).isEqualTo(FakePolicy.class.getName());
+    assertThat(undesired.generation()).isEqualTo(m.generation());
+
+    // the manual camera connection goes dormant, network is dropped, the undesired home entry
+    // that lost its plug stays remembered as it was: not logged
+    m.apply(refresh(Snaps.snap("vlc").plugs("audio-playback").build()));
+    assertThat(lines(batches.get(1))).containsExactly(
+        "installation vlc allowed",
+        "entry vlc:camera core:camera refresh kept",
+        "entry vlc:network core:network refresh deleted");
+    assertThat(batches.get(1).get(1).reasons().get(0).detail())
+        .isEqualTo("manual connection, not in effect, plug gone");
+
+    m.apply(remove("vlc"));
+    assertThat(lines(batches.get(2))).containsExactly(
+        "entry vlc:audio-playback core:audio-playback remove deleted",
+        "entry vlc:camera core:camera remove retired",
+        "entry vlc:home core:home remove retired");
+    assertThat(batches).hasSize(3);
+  }
+
+  @Test
+  void entryFates_simulatedAndRefused_carryTheirMode() {
+    DefaultInterfaceManager m = manager(POLICY);
+    m.apply(install(vlc()));
+    m.apply(connect("vlc:camera"));
+    batches.clear();
+    SystemState before = m.state();
+
+    ChangeReport report = m.simulate(disconnect("vlc:camera"));
+
+    assertThat(m.state()).isSameAs(before);
+    DecisionRecord r = batches.get(0).get(0);
+    assertThat(r.mode()).isEqualTo(Mode.SIMULATED);
+    assertThat(r.generation()).isEqualTo(report.generation()).isEqualTo(before.generation() + 1);
+    assertThat(lines(batches.get(0))).containsExactly(
+        "entry vlc:camera core:camera disconnect deleted");
+  }
+
+  @Test
+  void aSiteRulesEntryFate_isLoggedAsACustomRule_withItsOwnWords() {
+    PolicyEvaluator policy = new Delegating(POLICY) {
+      @Override
+      public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+        return new EntryPlan(event.entries().stream().collect(java.util.stream.Collectors.toMap(
+            t -> t.entry().id(), t -> new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
+                "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"))));
+      }
+    };
+    DefaultInterfaceManager m = manager(policy);
+    m.apply(install(vlc()));
+    batches.clear();
+
+    m.apply(disconnect("vlc:network"));
+
+    DecisionRecord r = batches.get(0).get(0);
+    assertThat(r.message()).isEqualTo(
+        "state entry deleted on disconnect by custom rule \"site: forget network\"");
+    assertThat(r.reasons()).containsExactly(
+        Reason.of("site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"));
+    assertThat(r.allowed()).isTrue();
   }
 }

@@ -12,6 +12,8 @@ import io.snapif.manager.Reason;
 import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.DecisionRecord.Effect;
 import io.snapif.spi.DecisionRecord.Mode;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -157,5 +159,75 @@ class DecisionLogFilesTest {
     assertThat(JSON.readTree(logged.get(0).substring(5)).get("mode").asText())
         .isEqualTo("refused");
     assertThat(Slf4jDecisionLog.LOGGER).isEqualTo("io.snapif.decisions");
+  }
+
+  @Test
+  void anEntryLine_hasTheEventAndTheFate_insteadOfAnOutcome() throws Exception {
+    DecisionRecord entry = new DecisionRecord("op/2", Instant.parse("2026-12-06T20:31:14.250Z"),
+        "disconnect vlc:home", Mode.COMMITTED, DecisionRecord.Kind.ENTRY, "vlc:home core:home",
+        true, Optional.empty(), Optional.of(new DecisionRecord.EntryFate(
+            EntryEvent.Kind.DISCONNECT, EntryPlan.Fate.UNDESIRED)),
+        "state entry remembered as undesired on disconnect by rule \"lifecycle: x\"",
+        List.of(Reason.of("lifecycle: x", DecisionLayer.LIFECYCLE,
+            "automatic connection, in effect")), List.of(), "builtin", 3);
+
+    JsonNode line = JSON.readTree(DecisionLines.json(entry));
+
+    assertThat(line.get("kind").asText()).isEqualTo("entry");
+    assertThat(line.get("event").asText()).isEqualTo("disconnect");
+    assertThat(line.get("fate").asText()).isEqualTo("undesired");
+    assertThat(line.has("outcome")).isFalse();
+    assertThat(line.has("effect")).isFalse();
+    assertThat(line.get("verdict").get("rule").asText()).isEqualTo("lifecycle: x");
+    assertThat(line.get("verdict").get("layer").asText()).isEqualTo("lifecycle");
+    assertThat(line.get("details").get(0).get("detail").asText())
+        .isEqualTo("automatic connection, in effect");
+    assertThat(line.get("generation").asLong()).isEqualTo(3);
+    // a check's line is as it was: an outcome, no event or fate
+    JsonNode check = JSON.readTree(DecisionLines.json(
+        record("op/0", Mode.COMMITTED, Optional.empty())));
+    assertThat(check.get("outcome").asText()).isEqualTo("allowed");
+    assertThat(check.has("event") || check.has("fate")).isFalse();
+    // the kind and the fate go together
+    assertThatThrownBy(() -> new DecisionRecord("op/3", entry.time(), "x", Mode.COMMITTED,
+        DecisionRecord.Kind.ENTRY, "s", true, Optional.empty(), Optional.empty(), "m",
+        List.of(), List.of(), "builtin", 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aNewFile_isCreatedWithTheFirstRecord_notWhenOpened(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("decisions.jsonl");
+    try (JsonLinesDecisionLog log = JsonLinesDecisionLog.open(file)) {
+      log.record(List.of());
+    }
+    assertThat(file).doesNotExist();
+
+    try (JsonLinesDecisionLog log = JsonLinesDecisionLog.open(file)) {
+      assertThat(file).doesNotExist();
+      log.record(List.of(record("a/0", Mode.COMMITTED, Optional.empty())));
+      assertThat(file).exists();
+      log.record(List.of(record("b/0", Mode.COMMITTED, Optional.empty())));
+    }
+
+    assertThat(Files.readAllLines(file)).hasSize(2);
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void aLogWhoseDirectoryGoesAway_failsToWriteWithAClearError(@TempDir Path dir)
+      throws Exception {
+    Path sub = Files.createDirectory(dir.resolve("logs"));
+    Path file = sub.resolve("decisions.jsonl");
+    try (JsonLinesDecisionLog log = JsonLinesDecisionLog.open(file)) {
+      Files.delete(sub);
+      assertThatThrownBy(() -> log.record(List.of(record("a/0", Mode.COMMITTED,
+          Optional.empty()))))
+          .isInstanceOf(SnapifException.class)
+          .hasMessage("cannot open decision log " + file + ": no such file");
+    }
+    assertThat(sub).doesNotExist();
   }
 }

@@ -1,5 +1,6 @@
 package io.snapif.policy;
 
+import io.snapif.manager.DecisionLayer;
 import io.snapif.model.ConnectionId;
 import io.snapif.policy.fact.EntryFate;
 import io.snapif.policy.fact.TouchedEntry;
@@ -59,6 +60,7 @@ final class EntryPlanner {
               .collect(Collectors.joining(", ")));
     }
     EntryFate first = counting.get(0);
-    return new EntryPlan.Outcome(first.getFate(), first.getRule(), first.getDetail());
+    return new EntryPlan.Outcome(first.getFate(), first.getRule(),
+        custom ? DecisionLayer.CUSTOM_RULE : DecisionLayer.LIFECYCLE, first.getDetail());
   }
 }

@@ -185,6 +185,35 @@ class LifecycleRulesTest {
   }
 
   @Test
+  void theDecidingRulesLayer_tellsASiteRulesFateFromABuiltinOne() {
+    PolicyEvaluator policy = siteRules("""
+        rule "site: disconnects of network are not remembered"
+        when
+          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
+        then
+          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
+              "network comes back on the next refresh"));
+        end
+        """);
+    List<io.snapif.spi.DecisionRecord> logged = new ArrayList<>();
+    InterfaceManager m = InterfaceManager.builder().policy(policy).decisionLog(logged::addAll)
+        .build();
+    m.apply(new Operation.Install(vlc("network", "home")));
+    logged.clear();
+
+    m.apply(disconnect("vlc:network", "core:network", false));
+    m.apply(disconnect("vlc:home", "core:home", false));
+
+    assertThat(logged).extracting(r -> r.subject() + " " + r.verdict().orElseThrow().layer()
+            + " " + r.verdict().orElseThrow().rule() + ": " + r.verdict().orElseThrow().detail())
+        .containsExactly(
+            "vlc:network core:network CUSTOM_RULE site: disconnects of network are not"
+                + " remembered: network comes back on the next refresh",
+            "vlc:home core:home LIFECYCLE lifecycle: a disconnected automatic connection is"
+                + " remembered as undesired: automatic connection, in effect");
+  }
+
+  @Test
   void siteRules_thatDisagree_failTheOperation() {
     PolicyEvaluator policy = siteRules("""
         rule "site: keep"

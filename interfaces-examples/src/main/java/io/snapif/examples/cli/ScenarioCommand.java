@@ -11,12 +11,14 @@ import io.snapif.examples.scenario.ScenarioState;
 import io.snapif.examples.scenario.StepResult;
 import io.snapif.model.Connection;
 import io.snapif.spi.PolicyEvaluator;
+import io.snapif.store.JsonLinesDecisionLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
@@ -42,7 +44,10 @@ final class ScenarioCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
-  /** {@code scenario run FILE [--json] [--rules FILE.drl ...]}. */
+  /**
+   * {@code scenario run FILE [--json] [--rules FILE.drl ...]}; with the global {@code
+   * --decision-log}, the decisions of every step go to the log.
+   */
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = {"Run a scenario file (JSON or YAML) on a fresh system and report, after "
           + "every op, whether it succeeded and the connection state.",
@@ -63,6 +68,15 @@ final class ScenarioCommand implements Runnable {
     public Integer call() {
       Instant cliStart = Instant.now();
       SnapifCli root = parent.root;
+      // The global --decision-log (or $SNAPIF_DECISION_LOG) gets every step's decisions, in
+      // order, as a command's: opened first, so a log that cannot be fails the run before it.
+      Optional<Path> logFile = root.state().decisionLogFile(root.env());
+      try (JsonLinesDecisionLog log = logFile.map(JsonLinesDecisionLog::open).orElse(null)) {
+        return run(cliStart, root, log);
+      }
+    }
+
+    private Integer run(Instant cliStart, SnapifCli root, JsonLinesDecisionLog log) {
       boolean json = root.json(); // global: the result as the scenario format's JSON
       // The engine starts (a few hundred milliseconds) while the scenario is read.
       CompletableFuture<PolicyEvaluator> engine = CompletableFuture.supplyAsync(() -> {
@@ -72,7 +86,8 @@ final class ScenarioCommand implements Runnable {
       });
       Scenario scenario = ScenarioReader.read(file);
       PolicyEvaluator policy = join(engine);
-      ScenarioRunner runner = new ScenarioRunner(Managers.fileBacked(policy));
+      ScenarioRunner runner = new ScenarioRunner(log == null ? Managers.fileBacked(policy)
+          : Managers.fileBacked(policy, log));
       RunTiming timings = timing ? RunTiming.engineReady(cliStart) : null;
       Progress progress = new Progress(root.err(), root.terminal() && !json);
       PrintWriter out = root.out();

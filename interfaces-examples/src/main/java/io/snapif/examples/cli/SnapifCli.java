@@ -37,7 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "--state, --classic, --core, --model, --gadget, --decision-log, --json and --log-level "
             + "are global: they go before or after the command (snapif --json connections vlc "
             + "is snapif connections vlc --json); commands that keep no state ignore all but "
-            + "--json and --log-level."},
+            + "--json and --log-level (scenario run also logs to --decision-log)."},
     subcommands = {
       ScenarioCommand.class,
       ValidateCommand.class,

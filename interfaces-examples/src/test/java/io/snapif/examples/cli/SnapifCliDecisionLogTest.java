@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -170,5 +171,132 @@ class SnapifCliDecisionLogTest {
 
     assertThat(status).as(err.toString()).isZero();
     assertThat(lines()).extracting(l -> l.get("mode").asText()).containsExactly("simulated");
+  }
+
+  @Test
+  void disconnect_logsTheEntrysFate_withTheLifecycleRuleThatDecidedIt() throws IOException {
+    CliRun disconnect = run("disconnect", "vlc:home");
+
+    assertThat(disconnect.status()).as(disconnect.err()).isZero();
+    List<JsonNode> all = lines();
+    assertThat(all).hasSize(1);
+    JsonNode fate = all.get(0);
+    assertThat(fate.get("operation").asText()).isEqualTo("disconnect vlc:home");
+    assertThat(fate.get("mode").asText()).isEqualTo("committed");
+    assertThat(fate.get("kind").asText()).isEqualTo("entry");
+    assertThat(fate.get("subject").asText()).isEqualTo("vlc:home core:home");
+    assertThat(fate.get("event").asText()).isEqualTo("disconnect");
+    assertThat(fate.get("fate").asText()).isEqualTo("undesired");
+    assertThat(fate.has("outcome")).isFalse();
+    assertThat(fate.get("verdict").get("rule").asText())
+        .isEqualTo("lifecycle: a disconnected automatic connection is remembered as undesired");
+    assertThat(fate.get("verdict").get("layer").asText()).isEqualTo("lifecycle");
+    assertThat(fate.get("details").get(0).get("detail").asText())
+        .isEqualTo("automatic connection, in effect");
+    assertThat(fate.get("ruleSet").asText()).isEqualTo("builtin");
+
+    run("remove", "vlc");
+
+    // vlc's connections in effect are deleted, the remembered home entry is retired
+    assertThat(lines().subList(1, lines().size()))
+        .extracting(l -> l.get("subject").asText() + " " + l.get("fate").asText())
+        .contains("vlc:home core:home retired", "vlc:desktop core:desktop deleted");
+  }
+
+  @Test
+  void aSiteRulesEntryFate_isLoggedWithItsOwnWords() throws IOException {
+    Path rule = Files.writeString(home.resolve("forget-network.drl"), """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: disconnects of network are not remembered"
+        when
+          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
+        then
+          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
+              "network comes back on the next refresh"));
+        end
+        """);
+
+    CliRun disconnect = run("disconnect", "chromium:network", "--rules", rule.toString());
+
+    assertThat(disconnect.status()).as(disconnect.err()).isZero();
+    JsonNode fate = lines().get(0);
+    assertThat(fate.get("fate").asText()).isEqualTo("deleted");
+    assertThat(fate.get("verdict").get("rule").asText())
+        .isEqualTo("site: disconnects of network are not remembered");
+    assertThat(fate.get("verdict").get("layer").asText()).isEqualTo("custom-rule");
+    assertThat(fate.get("verdict").get("message").asText()).isEqualTo("state entry deleted on "
+        + "disconnect by custom rule \"site: disconnects of network are not remembered\"");
+    assertThat(fate.get("details").get(0).get("detail").asText())
+        .isEqualTo("network comes back on the next refresh");
+    assertThat(fate.get("ruleSet").asText()).matches("sha256:[0-9a-f]{64}");
+  }
+
+  @Test
+  void commandsThatDecideNothing_leaveNoLogFileBehind() throws IOException {
+    assertThat(run("connections").status()).isZero();
+    assertThat(run("interface", "camera").status()).isZero();
+    assertThat(run("connections", "vlc").status()).isZero();
+    // refused before any decision: vlc has no such plug
+    assertThat(run("connect", "vlc:no-such-plug").status()).isEqualTo(1);
+
+    assertThat(log()).doesNotExist();
+
+    // the first decision creates it, owner-only
+    assertThat(run("connect", "vlc:camera").status()).isZero();
+    assertThat(lines()).hasSize(1);
+    if (Files.getFileStore(log()).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log())))
+          .isEqualTo("rw-------");
+    }
+  }
+
+  @Test
+  void scenarioRun_logsEveryStepsDecisions_inOrder() throws IOException {
+    Path scenario = Files.writeString(home.resolve("s.yaml"), """
+        snaps:
+          app: {yaml: "name: app\\nversion: '1'\\nplugs:\\n  camera: {}\\n  home: {}\\n"}
+        ops:
+          - {op: install, snap: app}
+          - {op: connect, plug: "app:camera"}
+          - {op: restart}
+          - {op: disconnect, plug: "app:home"}
+          - {op: remove, snap: app}
+        """);
+
+    CliRun r = run("scenario", "run", scenario.toString());
+
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).doesNotContain("FAILED");
+    assertThat(lines()).extracting(l -> l.get("operation").asText() + ": "
+            + l.get("kind").asText() + " " + l.get("subject").asText() + " "
+            + l.path("outcome").asText(l.path("fate").asText()))
+        .containsExactly(
+            "install app: installation app allowed",
+            "install app: auto-connection app:camera core:camera denied",
+            "install app: auto-connection app:home core:home allowed",
+            "connect app:camera: connection app:camera core:camera allowed",
+            "disconnect app:home: entry app:home core:home undesired",
+            "remove app: entry app:camera core:camera deleted",
+            "remove app: entry app:home core:home retired");
+    assertThat(lines()).allSatisfy(l -> assertThat(l.get("mode").asText()).isEqualTo("committed"));
+  }
+
+  @Test
+  void scenarioRun_withALogThatCannotBeOpened_failsBeforeRunning() throws IOException {
+    Path scenario = Files.writeString(home.resolve("s.yaml"), "ops:\n  - {op: restart}\n");
+    Path bad = home.resolve("no-such-dir").resolve("decisions.jsonl");
+
+    CliRun r = CliRun.run(home, "scenario", "run", scenario.toString(), "--decision-log",
+        bad.toString());
+
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("error: cannot open decision log " + bad + ": no such file\n");
+    assertThat(r.out()).isEmpty();
   }
 }
