@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Where the manager writes its decision log: every policy decision an operation commits, a
  * refused operation was refused by, a simulation would take or {@code explain} shows, and the
- * fates policy gives the state entries an operation touches, as one {@link DecisionRecord} each. Set it with {@code InterfaceManagerBuilder.decisionLog(...)};
- * without one the manager builds no records at all.
+ * fates policy gives the state entries an operation touches, as one {@link DecisionRecord} each.
+ * Set it with {@code InterfaceManagerBuilder.decisionLog(...)}; without one the manager builds
+ * no records at all.
  *
  * <p>The manager calls {@link #record} once per operation, after the operation's outcome is
  * settled (committed, refused, simulated), with that operation's records in the order the
