@@ -78,8 +78,9 @@ final class RuleBase {
    * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
    * @throws RuleCompilationException if a source does not compile, claims the built-in rules'
-   *     package or defines a rule whose name a built-in rule or an earlier rule already has; it
-   *     carries every problem of every source ({@link #compile})
+   *     package, defines a rule whose name a built-in rule or an earlier rule already has, or
+   *     does not merge into one rule base with the built-in rules and the sources before it; it
+   *     carries every problem of every source ({@link #compile}, {@link #merge})
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
@@ -89,25 +90,44 @@ final class RuleBase {
   /**
    * Like {@link #withCustom(List, Set)}, taking the compiled custom rules from {@code cache}
    * under {@code ruleSetId} (the id of exactly these sources and {@code leftOut}) when it has
-   * them, and putting them there when it has not; {@code cache} null: no cache.
+   * them, and putting them there when it has not and they compile and merge; {@code cache}
+   * null: no cache.
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut, RuleBaseCache cache,
       String ruleSetId) {
     if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
-    // A cached entry was compiled from sources with this id, so it passed the checks of compile.
-    List<KiePackage> packages = cache == null ? null : cache.load(ruleSetId).orElse(null);
-    if (packages == null) {
-      Compiled compiled = compile(sources);
-      if (!compiled.problems().isEmpty()) {
-        throw new RuleCompilationException(compiled.problems());
-      }
-      packages = compiled.packages();
-      if (cache != null) {
-        cache.store(ruleSetId, packages); // before addPackages, which wires them to a KieBase
+    List<String> names = sources.stream().map(RuleSource::name).toList();
+    // A cached entry was compiled from sources with this id, and is only written once they have
+    // passed the checks of compile and merged: merged in one step here, the hot path.
+    List<KiePackage> cached = cache == null ? null : cache.load(ruleSetId).orElse(null);
+    if (cached != null) {
+      KieBase base = builtinBase(sources, leftOut);
+      try {
+        ((InternalKnowledgeBase) base).addPackages(cached);
+        return new RuleBase(base, names);
+      } catch (RuntimeException | LinkageError e) {
+        // not mergeable after all: compiled anew below, which names the file at fault
       }
     }
+    Compiled compiled = compile(sources);
+    byte[] entry = cache != null && compiled.sound()
+        ? cache.serialize(ruleSetId, compiled.packages()) // before merge wires them to a KieBase
+        : null;
+    KieBase base = builtinBase(sources, leftOut);
+    List<RuleProblem> problems = merge(base, sources, compiled);
+    if (!problems.isEmpty()) {
+      throw new RuleCompilationException(problems);
+    }
+    if (entry != null) {
+      cache.write(ruleSetId, entry);
+    }
+    return new RuleBase(base, names);
+  }
+
+  /** A new KieBase of the built-in rules but {@code leftOut}, for {@code sources} to join. */
+  private static KieBase builtinBase(List<RuleSource> sources, Set<String> leftOut) {
     boolean keyFacts = sources.stream().anyMatch(s -> KEY_FACTS.matcher(s.text()).find());
     KieBase base = KieBaseBuilder.createKieBaseFromModel(
         keyFacts ? BuiltinModels.MODELS : BuiltinModels.WITHOUT_KEY_RULES);
@@ -119,22 +139,80 @@ final class RuleBase {
         base.removeRule(BUILTIN_PACKAGE, rule);
       }
     }
-    ((InternalKnowledgeBase) base).addPackages(packages);
-    return new RuleBase(base, sources.stream().map(RuleSource::name).toList());
+    return base;
   }
 
-  /** What compiling custom sources gave: the packages of the sound ones, and every problem. */
-  record Compiled(List<KiePackage> packages, List<RuleProblem> problems) {}
+  /**
+   * Adds the packages of each sound source of {@code compiled} to {@code base}, source by source,
+   * and returns every problem of every source in their order: those of {@link #compile}, and a
+   * {@link RuleProblem.Kind#MERGE_CONFLICT} for the source whose packages Drools cannot merge
+   * with what is already there (a type, global or fact class declared otherwise by the built-in
+   * rules or an earlier source). Drools may have changed {@code base} halfway when it fails, so
+   * the sources after that one are not merged.
+   */
+  private static List<RuleProblem> merge(KieBase base, List<RuleSource> sources,
+      Compiled compiled) {
+    List<RuleProblem> problems = new ArrayList<>();
+    boolean merging = true;
+    boolean merged = false; // whether a source was merged before
+    for (int i = 0; i < sources.size(); i++) {
+      problems.addAll(compiled.problems().get(i));
+      List<KiePackage> own = compiled.bySource().get(i);
+      if (!merging || own.isEmpty()) {
+        continue;
+      }
+      try {
+        ((InternalKnowledgeBase) base).addPackages(own);
+        merged = true;
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(mergeProblem(sources.get(i), e, merged));
+        merging = false;
+      }
+    }
+    return problems;
+  }
+
+  private static RuleProblem mergeProblem(RuleSource source, Throwable e, boolean after) {
+    String cause = e.getMessage() != null ? e.getMessage().trim() : e.toString();
+    // Drools names the type it could not merge ('PairCheck'): point at its declare.
+    Matcher type = QUOTED_NAME.matcher(cause);
+    int line = type.find() ? lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+"
+        + "(?:[\\w$]+\\.)*" + Pattern.quote(type.group(1).replaceAll(".*\\.", "")) + "\\b"))
+        : 0;
+    return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(), line,
+        "does not merge into one rule base with the built-in rules"
+        + (after ? " and the files before it" : "") + ": " + cause
+        + " (a type, fact class or global declared otherwise there?)");
+  }
+
+  private static final Pattern QUOTED_NAME = Pattern.compile("'([\\w$.]+)'");
+
+  /**
+   * What compiling custom sources gave, source by source: the packages of each (none for one
+   * with problems), and its problems.
+   */
+  record Compiled(List<List<KiePackage>> bySource, List<List<RuleProblem>> problems) {
+    /** Whether no source has a problem. */
+    boolean sound() {
+      return problems.stream().allMatch(List::isEmpty);
+    }
+
+    /** The packages of every source, in their order. */
+    List<KiePackage> packages() {
+      return bySource.stream().flatMap(List::stream).toList();
+    }
+  }
 
   /**
    * Compiles {@code sources} against the built-in rules and collects every problem, not only
    * the first: compile errors (each with its line), rules in the built-in package, and rule
    * names that a built-in rule or an earlier rule (of any source) already has. A source with
-   * problems adds no packages.
+   * problems adds no packages. Each source is compiled on its own: whether they merge with the
+   * built-in rules and with each other is {@link #merge}'s to find.
    */
   static Compiled compile(List<RuleSource> sources) {
-    List<KiePackage> packages = new ArrayList<>();
-    List<RuleProblem> problems = new ArrayList<>();
+    List<List<KiePackage>> packages = new ArrayList<>();
+    List<List<RuleProblem>> problems = new ArrayList<>();
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
     Map<String, Integer> definedIn = new HashMap<>(); // by the index of its source; -1 built-in
@@ -155,10 +233,8 @@ final class RuleBase {
           }
         }
       }
-      if (own.isEmpty()) {
-        packages.addAll(compiled);
-      }
-      problems.addAll(own);
+      packages.add(own.isEmpty() ? compiled : List.of());
+      problems.add(own);
     }
     return new Compiled(packages, problems);
   }

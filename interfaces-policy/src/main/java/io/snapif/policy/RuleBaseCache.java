@@ -119,6 +119,18 @@ final class RuleBaseCache {
    * {@link #KEEP}. Call it before the packages are added to a KieBase. Never throws.
    */
   void store(String ruleSetId, List<KiePackage> packages) {
+    byte[] entry = serialize(ruleSetId, packages);
+    if (entry != null) {
+      write(ruleSetId, entry);
+    }
+  }
+
+  /**
+   * The bytes of {@code ruleSetId}'s entry for {@code packages}, to {@link #write} once they are
+   * known to be sound; null if they cannot be serialized. Call it before the packages are added
+   * to a KieBase, which wires them to it. Never throws.
+   */
+  byte[] serialize(String ruleSetId, List<KiePackage> packages) {
     try {
       ByteArrayOutputStream payload = new ByteArrayOutputStream();
       try (DroolsObjectOutputStream objects = new DroolsObjectOutputStream(payload)) {
@@ -131,8 +143,20 @@ final class RuleBaseCache {
       payload.writeTo(out);
       out.flush();
       whole.write(checksum(whole.toByteArray(), whole.size()));
+      return whole.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      return null; // not cached: the next evaluator with these rules compiles them again
+    }
+  }
+
+  /**
+   * Writes {@code entry} (from {@link #serialize}) as {@code ruleSetId}'s entry, then removes
+   * the oldest entries past {@link #KEEP}. Never throws.
+   */
+  void write(String ruleSetId, byte[] entry) {
+    try {
       PrivateFiles.createDirectories(directory);
-      PrivateFiles.writeAtomically(entry(ruleSetId), whole.toByteArray());
+      PrivateFiles.writeAtomically(entry(ruleSetId), entry);
       prune();
     } catch (IOException | RuntimeException e) {
       // not cached: the next evaluator with these rules compiles them again
