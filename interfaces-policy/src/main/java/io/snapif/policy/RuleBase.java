@@ -28,6 +28,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -145,20 +146,29 @@ final class RuleBase {
   /**
    * Adds the packages of each sound source of {@code compiled} to {@code base}, source by source,
    * and returns every problem of every source in their order: those of {@link #compile}, and a
-   * {@link RuleProblem.Kind#MERGE_CONFLICT} for the source whose packages Drools cannot merge
-   * with what is already there (a type, global or fact class declared otherwise by the built-in
-   * rules or an earlier source). Drools may have changed {@code base} halfway when it fails, so
-   * the sources after that one are not merged.
+   * {@link RuleProblem.Kind#MERGE_CONFLICT} for a source that declares a type or global an
+   * earlier one declares otherwise (not merged), or whose packages Drools cannot merge with what
+   * is already there (a fact class declared with other attributes than the built-in rules
+   * give it, ...). Drools may have changed {@code base} halfway when it fails, so the sources
+   * after that one are not merged.
    */
   private static List<RuleProblem> merge(KieBase base, List<RuleSource> sources,
       Compiled compiled) {
     List<RuleProblem> problems = new ArrayList<>();
+    Map<String, Declared> declared = new HashMap<>(); // types and globals of the merged sources
     boolean merging = true;
     boolean merged = false; // whether a source was merged before
     for (int i = 0; i < sources.size(); i++) {
       problems.addAll(compiled.problems().get(i));
       List<KiePackage> own = compiled.bySource().get(i);
       if (!merging || own.isEmpty()) {
+        continue;
+      }
+      // Drools says little of these (a NullPointerException, "PKG cannot be integrated"):
+      // found first, they leave the base as it was, and the sources after are merged.
+      RuleProblem clash = clash(sources.get(i), own, declared);
+      if (clash != null) {
+        problems.add(clash);
         continue;
       }
       try {
@@ -172,6 +182,52 @@ final class RuleBase {
     return problems;
   }
 
+  /** A type or global of a merged source: what it is, and the source's name. */
+  private record Declared(String what, String file) {}
+
+  /**
+   * The first type (by name) or global (by name) of {@code packages} that an earlier source
+   * declared otherwise, as a problem of {@code source}; null if none, and then they are added
+   * to {@code declared}.
+   */
+  private static RuleProblem clash(RuleSource source, List<KiePackage> packages,
+      Map<String, Declared> declared) {
+    Map<String, Declared> own = new HashMap<>();
+    for (KiePackage p : packages) {
+      for (FactType type : p.getFactTypes()) {
+        String fields = type.getFields().stream()
+            .map(f -> f.getName() + ": " + f.getType().getSimpleName())
+            .collect(Collectors.joining(", ", "[", "]"));
+        Declared earlier = declared.get("type " + type.getName());
+        if (earlier != null && !earlier.what().equals(fields)) {
+          String simple = type.getSimpleName();
+          return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(),
+              lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+(?:[\\w$]+\\.)*"
+                  + Pattern.quote(simple) + "\\b")),
+              "type " + type.getName() + " is declared with fields " + fields + " here but with "
+              + earlier.what() + " in " + earlier.file() + "; a type must be declared the same"
+              + " way in every file");
+        }
+        own.put("type " + type.getName(), new Declared(fields, source.name()));
+      }
+      for (org.kie.api.definition.rule.Global global : p.getGlobalVariables()) {
+        String key = "global " + p.getName() + "." + global.getName();
+        Declared earlier = declared.get(key);
+        if (earlier != null && !earlier.what().equals(global.getType())) {
+          return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(),
+              lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*global\\s+[\\w$.<>, ]+\\s"
+                  + Pattern.quote(global.getName()) + "\\b")),
+              "global " + global.getName() + " of package " + p.getName() + " is a "
+              + global.getType() + " here but a " + earlier.what() + " in " + earlier.file()
+              + "; a global must have one type in every file of its package");
+        }
+        own.put(key, new Declared(global.getType(), source.name()));
+      }
+    }
+    own.forEach(declared::putIfAbsent);
+    return null;
+  }
+
   private static RuleProblem mergeProblem(RuleSource source, Throwable e, boolean after) {
     String cause = e.getMessage() != null ? e.getMessage().trim() : e.toString();
     // Drools names the type it could not merge ('PairCheck'): point at its declare.
@@ -182,7 +238,7 @@ final class RuleBase {
     return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(), line,
         "does not merge into one rule base with the built-in rules"
         + (after ? " and the files before it" : "") + ": " + cause
-        + " (a type, fact class or global declared otherwise there?)");
+        + " (does a declare change a type the rules before it use?)");
   }
 
   private static final Pattern QUOTED_NAME = Pattern.compile("'([\\w$.]+)'");
