@@ -452,6 +452,8 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
      * @throws RuleCompilationException if a rule file cannot be read or compiled, uses the
      *     built-in rules' package, or does not merge with the built-in rules and the files
      *     before it (every problem of {@link #check()}); nothing is built then
+     * @throws RuleExecutionException if custom rules that fire without any fact fail or do not
+     *     settle (an empty decision runs at build time); nothing is built then
      */
     public DroolsPolicyEvaluator build() {
       List<RuleSource> sources = new ArrayList<>();
@@ -463,15 +465,17 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       Set<String> left = Set.copyOf(withoutBuiltin);
       String id = ruleSetId(sources, left);
       RuleBaseCache cached = cache == null ? null : new RuleBaseCache(cache);
-      FutureTask<RuleBase> rules =
-          new FutureTask<>(() -> RuleBase.withCustom(sources, left, cached, id).warmedUp());
+      DecisionSession.Limits limits = new DecisionSession.Limits(firingLimit, timeLimit,
+          onRuleFired);
+      // The warm-up is no decision: the listener does not hear it.
+      FutureTask<RuleBase> rules = new FutureTask<>(() -> RuleBase.withCustom(sources, left,
+          cached, id).warmedUp(new DecisionSession.Limits(firingLimit, timeLimit)));
       Thread loader = new Thread(rules, "snapif-policy-rules");
       loader.setDaemon(true);
       loader.start();
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
-        return new DroolsPolicyEvaluator(declaration, rules.get(),
-            new DecisionSession.Limits(firingLimit, timeLimit, onRuleFired), id);
+        return new DroolsPolicyEvaluator(declaration, rules.get(), limits, id);
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

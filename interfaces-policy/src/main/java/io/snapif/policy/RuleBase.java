@@ -390,17 +390,18 @@ final class RuleBase {
   }
 
   /**
-   * This rule base after one empty decision, so that the classes a session needs are loaded
-   * before the first real decision.
+   * This rule base after one empty decision within {@code limits}, so that the classes a session
+   * needs are loaded before the first real decision. Custom rules that fire without facts run
+   * here: one that throws, or that does not settle, fails the build as it would every decision.
+   *
+   * @throws RuleExecutionException if a rule fails or the rules do not settle
    */
-  RuleBase warmedUp() {
-    Borrowed borrowed = borrow();
-    boolean sound = false;
-    try {
-      borrowed.session().fireAllRules();
-      sound = true;
-    } finally {
-      giveBack(borrowed, sound);
+  RuleBase warmedUp(DecisionSession.Limits limits) {
+    if (custom) { // the watchdog only watches once an evaluator asks for it
+      FiringWatchdog.watchFor(limits.time().toNanos());
+    }
+    try (DecisionSession session = new DecisionSession(this, limits)) {
+      session.fire();
     }
     return this;
   }
