@@ -40,9 +40,9 @@ import org.kie.api.definition.KiePackage;
  * deserialize, or whose packages do not merge with the built-in rules, is ignored and the rules
  * are compiled anew; an entry that cannot be written is skipped, and rules that do not compile
  * or merge are not written ({@link RuleBase#withCustom}). Entries are written to a temporary
- * file (owner-only) and renamed into place, so a reader sees a whole entry or none. Deserializing an entry runs the
- * compiled rules' code, so the directory must be as trusted as the rule files: it is created
- * owner-only, and entries others could have written are not read.
+ * file (owner-only) and renamed into place, so a reader sees a whole entry or none.
+ * Deserializing an entry runs the compiled rules' code, so the directory must be as trusted as
+ * the rule files: it is created owner-only, and entries others could have written are not read.
  */
 final class RuleBaseCache {
   private static final String FORMAT = "snapif-rule-base 1";

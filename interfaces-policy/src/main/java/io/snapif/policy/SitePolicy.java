@@ -36,9 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@link #add} and {@link #remove} compile the whole resulting set of files and merge it with
  * the built-in rules before they change anything, so a file that does not compile or merge, or
- * a rule name used twice, is an error that leaves the directory as it was. Files are written whole (a temporary
- * file renamed into place) and owner-only, like the state files. Instances are immutable; the
- * directory is read at each call.
+ * a rule name used twice, is an error that leaves the directory as it was. Files are written
+ * whole (a temporary file renamed into place) and owner-only, like the state files. Instances
+ * are immutable; the directory is read at each call.
  */
 public final class SitePolicy {
   /** What a state file's name gets for the name of its site rules directory. */
