@@ -414,14 +414,17 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
 
     /**
      * Checks the custom rule files added so far without building an evaluator: reads and
-     * compiles them all together with the built-in rules, and reports every problem, not only
-     * the first ({@link #build()} throws them as one {@link RuleCompilationException}). Problems:
-     * a file that cannot be read, compile errors (each with its line; a pattern property its fact
-     * lacks is {@link RuleProblem.Kind#UNKNOWN_PROPERTY}), a file in the built-in rules'
-     * package, and a rule whose name a built-in rule or an earlier rule has.
+     * compiles them all, then merges them into one rule base with the built-in rules as {@link
+     * #build()} does, and reports every problem, not only the first ({@link #build()} throws them
+     * as one {@link RuleCompilationException}). Problems: a file that cannot be read, compile
+     * errors (each with its line; a pattern property its fact lacks is {@link
+     * RuleProblem.Kind#UNKNOWN_PROPERTY}), a file in the built-in rules' package, a rule whose
+     * name a built-in rule or an earlier rule has, and a file that does not merge with the
+     * built-in rules and the files before it ({@link RuleProblem.Kind#MERGE_CONFLICT}: a type or
+     * global declared otherwise; the files after that one are not merged).
      *
      * @return the problems, file by file in the order added; empty when {@link #build()} would
-     *     compile the files
+     *     build an evaluator of the files
      */
     public List<RuleProblem> check() {
       List<RuleSource> sources = new ArrayList<>();
@@ -433,15 +436,24 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
           problems.addAll(e.problems());
         }
       }
-      problems.addAll(RuleBase.compile(sources).problems());
+      if (!sources.isEmpty()) {
+        try {
+          RuleBase.withCustom(sources, Set.copyOf(withoutBuiltin)); // what build() makes
+        } catch (RuleCompilationException e) {
+          problems.addAll(e.problems());
+        }
+      }
       return List.copyOf(problems);
     }
 
     /**
      * The evaluator.
      *
-     * @throws RuleCompilationException if a rule file cannot be read or compiled, or uses the
-     *     built-in rules' package; nothing is built then
+     * @throws RuleCompilationException if a rule file cannot be read or compiled, uses the
+     *     built-in rules' package, or does not merge with the built-in rules and the files
+     *     before it (every problem of {@link #check()}); nothing is built then
+     * @throws RuleExecutionException if custom rules that fire without any fact fail or do not
+     *     settle (an empty decision runs at build time); nothing is built then
      */
     public DroolsPolicyEvaluator build() {
       List<RuleSource> sources = new ArrayList<>();
@@ -453,15 +465,17 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
       Set<String> left = Set.copyOf(withoutBuiltin);
       String id = ruleSetId(sources, left);
       RuleBaseCache cached = cache == null ? null : new RuleBaseCache(cache);
-      FutureTask<RuleBase> rules =
-          new FutureTask<>(() -> RuleBase.withCustom(sources, left, cached, id).warmedUp());
+      DecisionSession.Limits limits = new DecisionSession.Limits(firingLimit, timeLimit,
+          onRuleFired);
+      // The warm-up is no decision: the listener does not hear it.
+      FutureTask<RuleBase> rules = new FutureTask<>(() -> RuleBase.withCustom(sources, left,
+          cached, id).warmedUp(new DecisionSession.Limits(firingLimit, timeLimit)));
       Thread loader = new Thread(rules, "snapif-policy-rules");
       loader.setDaemon(true);
       loader.start();
       Declaration declaration = base != null ? base : DeclarationParser.builtinBaseDeclaration();
       try {
-        return new DroolsPolicyEvaluator(declaration, rules.get(),
-            new DecisionSession.Limits(firingLimit, timeLimit, onRuleFired), id);
+        return new DroolsPolicyEvaluator(declaration, rules.get(), limits, id);
       } catch (ExecutionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;

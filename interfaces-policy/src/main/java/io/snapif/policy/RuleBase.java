@@ -28,6 +28,7 @@ import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.definition.type.FactType;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
@@ -78,8 +79,9 @@ final class RuleBase {
    * The built-in rules but those named in {@code leftOut}, and {@code sources}.
    *
    * @throws RuleCompilationException if a source does not compile, claims the built-in rules'
-   *     package or defines a rule whose name a built-in rule or an earlier rule already has; it
-   *     carries every problem of every source ({@link #compile})
+   *     package, defines a rule whose name a built-in rule or an earlier rule already has, or
+   *     does not merge into one rule base with the built-in rules and the sources before it; it
+   *     carries every problem of every source ({@link #compile}, {@link #merge})
    * @throws IllegalArgumentException if {@code leftOut} names no built-in rule
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut) {
@@ -89,25 +91,44 @@ final class RuleBase {
   /**
    * Like {@link #withCustom(List, Set)}, taking the compiled custom rules from {@code cache}
    * under {@code ruleSetId} (the id of exactly these sources and {@code leftOut}) when it has
-   * them, and putting them there when it has not; {@code cache} null: no cache.
+   * them, and putting them there when it has not and they compile and merge; {@code cache}
+   * null: no cache.
    */
   static RuleBase withCustom(List<RuleSource> sources, Set<String> leftOut, RuleBaseCache cache,
       String ruleSetId) {
     if (sources.isEmpty() && leftOut.isEmpty()) {
       return builtin();
     }
-    // A cached entry was compiled from sources with this id, so it passed the checks of compile.
-    List<KiePackage> packages = cache == null ? null : cache.load(ruleSetId).orElse(null);
-    if (packages == null) {
-      Compiled compiled = compile(sources);
-      if (!compiled.problems().isEmpty()) {
-        throw new RuleCompilationException(compiled.problems());
-      }
-      packages = compiled.packages();
-      if (cache != null) {
-        cache.store(ruleSetId, packages); // before addPackages, which wires them to a KieBase
+    List<String> names = sources.stream().map(RuleSource::name).toList();
+    // A cached entry was compiled from sources with this id, and is only written once they have
+    // passed the checks of compile and merged: merged in one step here, the hot path.
+    List<KiePackage> cached = cache == null ? null : cache.load(ruleSetId).orElse(null);
+    if (cached != null) {
+      KieBase base = builtinBase(sources, leftOut);
+      try {
+        ((InternalKnowledgeBase) base).addPackages(cached);
+        return new RuleBase(base, names);
+      } catch (RuntimeException | LinkageError e) {
+        // not mergeable after all: compiled anew below, which names the file at fault
       }
     }
+    Compiled compiled = compile(sources);
+    byte[] entry = cache != null && compiled.sound()
+        ? cache.serialize(ruleSetId, compiled.packages()) // before merge wires them to a KieBase
+        : null;
+    KieBase base = builtinBase(sources, leftOut);
+    List<RuleProblem> problems = merge(base, sources, compiled);
+    if (!problems.isEmpty()) {
+      throw new RuleCompilationException(problems);
+    }
+    if (entry != null) {
+      cache.write(ruleSetId, entry);
+    }
+    return new RuleBase(base, names);
+  }
+
+  /** A new KieBase of the built-in rules but {@code leftOut}, for {@code sources} to join. */
+  private static KieBase builtinBase(List<RuleSource> sources, Set<String> leftOut) {
     boolean keyFacts = sources.stream().anyMatch(s -> KEY_FACTS.matcher(s.text()).find());
     KieBase base = KieBaseBuilder.createKieBaseFromModel(
         keyFacts ? BuiltinModels.MODELS : BuiltinModels.WITHOUT_KEY_RULES);
@@ -119,22 +140,135 @@ final class RuleBase {
         base.removeRule(BUILTIN_PACKAGE, rule);
       }
     }
-    ((InternalKnowledgeBase) base).addPackages(packages);
-    return new RuleBase(base, sources.stream().map(RuleSource::name).toList());
+    return base;
   }
 
-  /** What compiling custom sources gave: the packages of the sound ones, and every problem. */
-  record Compiled(List<KiePackage> packages, List<RuleProblem> problems) {}
+  /**
+   * Adds the packages of each sound source of {@code compiled} to {@code base}, source by source,
+   * and returns every problem of every source in their order: those of {@link #compile}, and a
+   * {@link RuleProblem.Kind#MERGE_CONFLICT} for a source that declares a type or global an
+   * earlier one declares otherwise (not merged), or whose packages Drools cannot merge with what
+   * is already there (a fact class declared with other attributes than the built-in rules
+   * give it, ...). Drools may have changed {@code base} halfway when it fails, so the sources
+   * after that one are not merged.
+   */
+  private static List<RuleProblem> merge(KieBase base, List<RuleSource> sources,
+      Compiled compiled) {
+    List<RuleProblem> problems = new ArrayList<>();
+    Map<String, Declared> declared = new HashMap<>(); // types and globals of the merged sources
+    boolean merging = true;
+    boolean merged = false; // whether a source was merged before
+    for (int i = 0; i < sources.size(); i++) {
+      problems.addAll(compiled.problems().get(i));
+      List<KiePackage> own = compiled.bySource().get(i);
+      if (!merging || own.isEmpty()) {
+        continue;
+      }
+      // Drools says little of these (a NullPointerException, "PKG cannot be integrated"):
+      // found first, they leave the base as it was, and the sources after are merged.
+      RuleProblem clash = clash(sources.get(i), own, declared);
+      if (clash != null) {
+        problems.add(clash);
+        continue;
+      }
+      try {
+        ((InternalKnowledgeBase) base).addPackages(own);
+        merged = true;
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(mergeProblem(sources.get(i), e, merged));
+        merging = false;
+      }
+    }
+    return problems;
+  }
+
+  /** A type or global of a merged source: what it is, and the source's name. */
+  private record Declared(String what, String file) {}
+
+  /**
+   * The first type (by name) or global (by name) of {@code packages} that an earlier source
+   * declared otherwise, as a problem of {@code source}; null if none, and then they are added
+   * to {@code declared}.
+   */
+  private static RuleProblem clash(RuleSource source, List<KiePackage> packages,
+      Map<String, Declared> declared) {
+    Map<String, Declared> own = new HashMap<>();
+    for (KiePackage p : packages) {
+      for (FactType type : p.getFactTypes()) {
+        String fields = type.getFields().stream()
+            .map(f -> f.getName() + ": " + f.getType().getSimpleName())
+            .collect(Collectors.joining(", ", "[", "]"));
+        Declared earlier = declared.get("type " + type.getName());
+        if (earlier != null && !earlier.what().equals(fields)) {
+          String simple = type.getSimpleName();
+          return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(),
+              lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+(?:[\\w$]+\\.)*"
+                  + Pattern.quote(simple) + "\\b")),
+              "type " + type.getName() + " is declared with fields " + fields + " here but with "
+              + earlier.what() + " in " + earlier.file() + "; a type must be declared the same"
+              + " way in every file");
+        }
+        own.put("type " + type.getName(), new Declared(fields, source.name()));
+      }
+      for (org.kie.api.definition.rule.Global global : p.getGlobalVariables()) {
+        String key = "global " + p.getName() + "." + global.getName();
+        Declared earlier = declared.get(key);
+        if (earlier != null && !earlier.what().equals(global.getType())) {
+          return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(),
+              lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*global\\s+[\\w$.<>, ]+\\s"
+                  + Pattern.quote(global.getName()) + "\\b")),
+              "global " + global.getName() + " of package " + p.getName() + " is a "
+              + global.getType() + " here but a " + earlier.what() + " in " + earlier.file()
+              + "; a global must have one type in every file of its package");
+        }
+        own.put(key, new Declared(global.getType(), source.name()));
+      }
+    }
+    own.forEach(declared::putIfAbsent);
+    return null;
+  }
+
+  private static RuleProblem mergeProblem(RuleSource source, Throwable e, boolean after) {
+    String cause = e.getMessage() != null ? e.getMessage().trim() : e.toString();
+    // Drools names the type it could not merge ('PairCheck'): point at its declare.
+    Matcher type = QUOTED_NAME.matcher(cause);
+    int line = type.find() ? lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+"
+        + "(?:[\\w$]+\\.)*" + Pattern.quote(type.group(1).replaceAll(".*\\.", "")) + "\\b"))
+        : 0;
+    return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(), line,
+        "does not merge into one rule base with the built-in rules"
+        + (after ? " and the files before it" : "") + ": " + cause
+        + " (does a declare change a type the rules before it use?)");
+  }
+
+  private static final Pattern QUOTED_NAME = Pattern.compile("'([\\w$.]+)'");
+
+  /**
+   * What compiling custom sources gave, source by source: the packages of each (none for one
+   * with problems), and its problems.
+   */
+  record Compiled(List<List<KiePackage>> bySource, List<List<RuleProblem>> problems) {
+    /** Whether no source has a problem. */
+    boolean sound() {
+      return problems.stream().allMatch(List::isEmpty);
+    }
+
+    /** The packages of every source, in their order. */
+    List<KiePackage> packages() {
+      return bySource.stream().flatMap(List::stream).toList();
+    }
+  }
 
   /**
    * Compiles {@code sources} against the built-in rules and collects every problem, not only
    * the first: compile errors (each with its line), rules in the built-in package, and rule
    * names that a built-in rule or an earlier rule (of any source) already has. A source with
-   * problems adds no packages.
+   * problems adds no packages. Each source is compiled on its own: whether they merge with the
+   * built-in rules and with each other is {@link #merge}'s to find.
    */
   static Compiled compile(List<RuleSource> sources) {
-    List<KiePackage> packages = new ArrayList<>();
-    List<RuleProblem> problems = new ArrayList<>();
+    List<List<KiePackage>> packages = new ArrayList<>();
+    List<List<RuleProblem>> problems = new ArrayList<>();
     // A later rule of the same name would silently replace an earlier one, and messages name
     // rules by name alone: names must be unique across the built-in rules and every file.
     Map<String, Integer> definedIn = new HashMap<>(); // by the index of its source; -1 built-in
@@ -155,10 +289,8 @@ final class RuleBase {
           }
         }
       }
-      if (own.isEmpty()) {
-        packages.addAll(compiled);
-      }
-      problems.addAll(own);
+      packages.add(own.isEmpty() ? compiled : List.of());
+      problems.add(own);
     }
     return new Compiled(packages, problems);
   }
@@ -258,17 +390,18 @@ final class RuleBase {
   }
 
   /**
-   * This rule base after one empty decision, so that the classes a session needs are loaded
-   * before the first real decision.
+   * This rule base after one empty decision within {@code limits}, so that the classes a session
+   * needs are loaded before the first real decision. Custom rules that fire without facts run
+   * here: one that throws, or that does not settle, fails the build as it would every decision.
+   *
+   * @throws RuleExecutionException if a rule fails or the rules do not settle
    */
-  RuleBase warmedUp() {
-    Borrowed borrowed = borrow();
-    boolean sound = false;
-    try {
-      borrowed.session().fireAllRules();
-      sound = true;
-    } finally {
-      giveBack(borrowed, sound);
+  RuleBase warmedUp(DecisionSession.Limits limits) {
+    if (custom) { // the watchdog only watches once an evaluator asks for it
+      FiringWatchdog.watchFor(limits.time().toNanos());
+    }
+    try (DecisionSession session = new DecisionSession(this, limits)) {
+      session.fire();
     }
     return this;
   }

@@ -36,12 +36,13 @@ import org.kie.api.definition.KiePackage;
  *
  * <p>The cache is only ever a shortcut. An entry that is missing, unreadable, truncated, corrupt,
  * for another key (its key is compared, not just its name), owned by another than the cache
- * directory's owner, writable by others (or in a directory others may write), or that does not
- * deserialize, is ignored and the rules are compiled anew; an entry
- * that cannot be written is skipped. Entries are written to a temporary file (owner-only) and
- * renamed into place, so a reader sees a whole entry or none. Deserializing an entry runs the
- * compiled rules' code, so the directory must be as trusted as the rule files: it is created
- * owner-only, and entries others could have written are not read.
+ * directory's owner, writable by others (or in a directory others may write), that does not
+ * deserialize, or whose packages do not merge with the built-in rules, is ignored and the rules
+ * are compiled anew; an entry that cannot be written is skipped, and rules that do not compile
+ * or merge are not written ({@link RuleBase#withCustom}). Entries are written to a temporary
+ * file (owner-only) and renamed into place, so a reader sees a whole entry or none.
+ * Deserializing an entry runs the compiled rules' code, so the directory must be as trusted as
+ * the rule files: it is created owner-only, and entries others could have written are not read.
  */
 final class RuleBaseCache {
   private static final String FORMAT = "snapif-rule-base 1";
@@ -119,6 +120,18 @@ final class RuleBaseCache {
    * {@link #KEEP}. Call it before the packages are added to a KieBase. Never throws.
    */
   void store(String ruleSetId, List<KiePackage> packages) {
+    byte[] entry = serialize(ruleSetId, packages);
+    if (entry != null) {
+      write(ruleSetId, entry);
+    }
+  }
+
+  /**
+   * The bytes of {@code ruleSetId}'s entry for {@code packages}, to {@link #write} once they are
+   * known to be sound; null if they cannot be serialized. Call it before the packages are added
+   * to a KieBase, which wires them to it. Never throws.
+   */
+  byte[] serialize(String ruleSetId, List<KiePackage> packages) {
     try {
       ByteArrayOutputStream payload = new ByteArrayOutputStream();
       try (DroolsObjectOutputStream objects = new DroolsObjectOutputStream(payload)) {
@@ -131,8 +144,20 @@ final class RuleBaseCache {
       payload.writeTo(out);
       out.flush();
       whole.write(checksum(whole.toByteArray(), whole.size()));
+      return whole.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      return null; // not cached: the next evaluator with these rules compiles them again
+    }
+  }
+
+  /**
+   * Writes {@code entry} (from {@link #serialize}) as {@code ruleSetId}'s entry, then removes
+   * the oldest entries past {@link #KEEP}. Never throws.
+   */
+  void write(String ruleSetId, byte[] entry) {
+    try {
       PrivateFiles.createDirectories(directory);
-      PrivateFiles.writeAtomically(entry(ruleSetId), whole.toByteArray());
+      PrivateFiles.writeAtomically(entry(ruleSetId), entry);
       prune();
     } catch (IOException | RuntimeException e) {
       // not cached: the next evaluator with these rules compiles them again

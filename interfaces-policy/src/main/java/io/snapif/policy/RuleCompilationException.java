@@ -4,8 +4,9 @@ import io.snapif.SnapifException;
 import java.util.List;
 
 /**
- * A custom policy rule file that cannot be used: it does not compile, cannot be read, or claims
- * the built-in rules' package. Names the file, the line (0 when unknown) and the problem.
+ * A custom policy rule file that cannot be used: it does not compile, cannot be read, claims the
+ * built-in rules' package, or does not merge into one rule base with the built-in rules and the
+ * files before it. Names the file, the line (0 when unknown) and the problem.
  */
 public final class RuleCompilationException extends SnapifException {
   private static final long serialVersionUID = 1L;

@@ -24,7 +24,13 @@ public record RuleProblem(Kind kind, String file, int line, String message) {
     /** The file declares rules in the built-in rules' package. */
     BUILTIN_PACKAGE,
     /** A rule has the name of a built-in rule or of a rule defined before it. */
-    DUPLICATE_RULE
+    DUPLICATE_RULE,
+    /**
+     * The file compiles but does not merge into one rule base with the built-in rules and the
+     * files before it: it declares a type, a fact class's attributes or a global otherwise than
+     * they do.
+     */
+    MERGE_CONFLICT
   }
 
   public RuleProblem {

@@ -34,11 +34,11 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
- * <p>{@link #add} and {@link #remove} compile the whole resulting set of files with the built-in
- * rules before they change anything, so a file that does not compile, or a rule name used
- * twice, is an error that leaves the directory as it was. Files are written whole (a temporary
- * file renamed into place) and owner-only, like the state files. Instances are immutable; the
- * directory is read at each call.
+ * <p>{@link #add} and {@link #remove} compile the whole resulting set of files and merge it with
+ * the built-in rules before they change anything, so a file that does not compile or merge, or
+ * a rule name used twice, is an error that leaves the directory as it was. Files are written
+ * whole (a temporary file renamed into place) and owner-only, like the state files. Instances
+ * are immutable; the directory is read at each call.
  */
 public final class SitePolicy {
   /** What a state file's name gets for the name of its site rules directory. */
@@ -126,7 +126,8 @@ public final class SitePolicy {
    *     than letters, digits, {@code .}, {@code _} and {@code -}, two files have the same name,
    *     or the directory cannot be written
    * @throws RuleCompilationException if a file cannot be read, or the resulting set does not
-   *     compile (a compile error, a rule name used twice, the built-in rules' package)
+   *     compile (a compile error, a rule name used twice, the built-in rules' package) or merge
+   *     with the built-in rules
    */
   public List<RuleFile> add(Collection<Path> files) {
     Map<String, String> added = new LinkedHashMap<>();

@@ -319,4 +319,45 @@ class CustomRulesTest {
         .isInstanceOf(RuleExecutionException.class)
         .hasMessageContaining("site: throws").hasMessageContaining("boom");
   }
+
+  @Test
+  void rulesThatFailOrLoopWithoutAnyFact_failTheBuild_withATypedError() {
+    // Such rules fire in the empty decision build() runs to warm up: a throwing one used to
+    // fail the build with Drools' own exception, a looping one to hang it for good.
+    String throwing = """
+        package site.empty;
+        rule "site: throws at once"
+        when
+        then
+          throw new IllegalStateException("boom");
+        end
+        """;
+    String looping = """
+        package site.loop;
+        declare Marker
+        end
+        rule "site: mark"
+        when
+          not Marker()
+        then
+          insert(new Marker());
+        end
+        rule "site: unmark"
+        when
+          $m : Marker()
+        then
+          delete($m);
+        end
+        """;
+
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRules("throws.drl", throwing)
+        .build())
+        .isInstanceOf(RuleExecutionException.class)
+        .hasMessage("policy rule \"site: throws at once\" failed:"
+            + " java.lang.IllegalStateException: boom");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder().addRules("loop.drl", looping)
+        .firingLimit(1_000).build())
+        .isInstanceOfSatisfying(RuleFiringLimitException.class, e ->
+            assertThat(e.busiestRules()).first().asString().contains("site: "));
+  }
 }

@@ -6,6 +6,7 @@ import static io.snapif.policy.Fixtures.core;
 import static io.snapif.policy.Fixtures.pair;
 import static io.snapif.policy.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snapif.manager.Decision;
 import io.snapif.model.InstalledSnap;
@@ -120,6 +121,32 @@ class RuleBaseCacheTest {
         .allowed()).isTrue();
     assertThat(policy.planAutoConnect(request(ACME_CAM, List.of(ACME_CAM, CORE_SNAP), CLASSIC))
         .connections().toString()).contains("cam:camera");
+  }
+
+  @Test
+  void rulesThatDoNotMerge_areNotCached_andAnEntryThatDoesNotMergeIsCompiledAnew()
+      throws IOException {
+    // Compiles alone, does not merge with the built-in rules (@typesafe of a fact class).
+    String retype = "package site;\nimport io.snapif.policy.fact.PairCheck;\n"
+        + "declare PairCheck\n  @typesafe(false)\nend\n";
+    Path cache = dir.resolve("cache");
+    assertThatThrownBy(() -> evaluator(retype, cache))
+        .isInstanceOf(RuleCompilationException.class);
+    assertThat(Files.exists(cache) ? entries(cache) : List.of()).isEmpty();
+
+    // An entry holding such packages under the id of sound rules: those are compiled anew.
+    String id = DroolsPolicyEvaluator.builder().addRules("site.drl", DENY_ACME).ruleSetId();
+    RuleBaseCache store = new RuleBaseCache(cache);
+    store.store(id, RuleBase.compile(List.of(new RuleSource("site.drl", retype))).packages());
+    byte[] unmergeable = Files.readAllBytes(store.entry(id));
+
+    DroolsPolicyEvaluator policy = evaluator(DENY_ACME, cache);
+
+    List<Object> fresh = decisions(evaluator(DENY_ACME, null));
+    assertThat(decisions(policy)).isEqualTo(fresh);
+    // written anew with the sound rules, which the next build takes from the cache
+    assertThat(Files.readAllBytes(store.entry(id))).isNotEqualTo(unmergeable);
+    assertThat(decisions(evaluator(DENY_ACME, cache))).isEqualTo(fresh);
   }
 
   @Test

@@ -109,6 +109,79 @@ class RuleCheckTest {
     assertThat(problems.get(1).message()).contains("io.snapif.policy.rules");
   }
 
+  /** Compiles alone, but gives the fact class PairCheck another attribute than built-in rules. */
+  private static final String RETYPES_PAIR_CHECK = """
+      package site.retype;
+
+      import io.snapif.policy.fact.PairCheck;
+
+      declare PairCheck
+        @typesafe(false)
+      end
+      """;
+
+  @Test
+  void aFactClassDeclaredOtherwiseThanTheBuiltinRulesDo_isAMergeConflict_andBuildRefusesIt() {
+    // Compiles on its own; only merging it with the built-in rules fails (it used to fail every
+    // decision with an internal error while check() found nothing).
+    List<RuleProblem> problems = DroolsPolicyEvaluator.builder()
+        .addRules("retype.drl", RETYPES_PAIR_CHECK).check();
+
+    assertThat(problems).hasSize(1);
+    RuleProblem problem = problems.get(0);
+    assertThat(problem.kind()).isEqualTo(RuleProblem.Kind.MERGE_CONFLICT);
+    assertThat(problem.file()).isEqualTo("retype.drl");
+    assertThat(problem.line()).isEqualTo(5); // the declare
+    assertThat(problem.message())
+        .startsWith("does not merge into one rule base with the built-in rules: ")
+        .contains("'PairCheck'");
+    assertThatThrownBy(() -> DroolsPolicyEvaluator.builder()
+        .addRules("retype.drl", RETYPES_PAIR_CHECK).build())
+        .isInstanceOfSatisfying(RuleCompilationException.class,
+            e -> assertThat(e.problems()).containsExactlyElementsOf(problems));
+  }
+
+  @Test
+  void aTypeOrGlobalAnEarlierFileDeclaresOtherwise_namesBothFiles_andLaterFilesAreMerged() {
+    String first = """
+        package site;
+
+        global java.util.List seen;
+
+        declare Thing
+          name : String
+        end
+        """;
+    String sameThing = "package site;\n\ndeclare Thing\n  name : String\nend\n";
+    String otherThing = "package site;\n\ndeclare Thing\n  size : int\nend\n";
+    String otherGlobal = "package site;\n// a map now\nglobal java.util.Map seen;\n";
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .addRules("first.drl", first)
+        .addRules("same.drl", sameThing) // declared the same way: no problem
+        .addRules("thing.drl", otherThing)
+        .addRules("global.drl", otherGlobal)
+        .addRules("retype.drl", RETYPES_PAIR_CHECK); // merged after the two that clash
+
+    List<RuleProblem> problems = builder.check();
+
+    assertThat(problems).hasSize(3);
+    assertThat(problems.get(0)).isEqualTo(new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT,
+        "thing.drl", 3, "type site.Thing is declared with fields [size: int] here but with"
+            + " [name: String] in first.drl; a type must be declared the same way in every file"));
+    assertThat(problems.get(1)).isEqualTo(new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT,
+        "global.drl", 3, "global seen of package site is a java.util.Map here but a"
+            + " java.util.List in first.drl; a global must have one type in every file of its"
+            + " package"));
+    assertThat(problems.get(2).file()).isEqualTo("retype.drl");
+    assertThat(problems.get(2).message()).startsWith("does not merge into one rule base with the"
+        + " built-in rules and the files before it: ");
+    assertThatThrownBy(builder::build).isInstanceOfSatisfying(RuleCompilationException.class,
+        e -> assertThat(e.problems()).containsExactlyElementsOf(problems));
+    // the files without a clash build
+    assertThat(DroolsPolicyEvaluator.builder().addRules("first.drl", first)
+        .addRules("same.drl", sameThing).check()).isEmpty();
+  }
+
   @Test
   void soundFiles_haveNoProblems_andTheirRulesAreListed() {
     DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()

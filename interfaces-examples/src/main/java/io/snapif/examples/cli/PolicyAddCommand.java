@@ -10,14 +10,14 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code snapif policy add FILE.drl...}: registers rule files with the state. The whole
- * resulting set is compiled first; a file that does not compile, or a rule name used twice, is
- * an error and changes nothing.
+ * resulting set is compiled and merged with the built-in rules first; a file that does not
+ * compile or merge, or a rule name used twice, is an error and changes nothing.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
     description = {"Register Drools rule files with the state (copied into the site rules "
         + "directory, STATE.rules beside the state file). A file named like a registered one "
-        + "replaces it. The resulting set is compiled first: a file that does not compile, or "
-        + "a rule name used twice, changes nothing."})
+        + "replaces it. The resulting set is compiled and merged with the built-in rules first: "
+        + "a file that does not compile or merge, or a rule name used twice, changes nothing."})
 final class PolicyAddCommand implements Callable<Integer> {
   @ParentCommand PolicyCommand policy;
 

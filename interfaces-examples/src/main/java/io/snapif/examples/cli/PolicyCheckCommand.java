@@ -13,13 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code snapif policy check FILE...}: compiles rule files together with the built-in rules and
- * reports every problem, one {@code FILE:LINE: MESSAGE} each.
+ * {@code snapif policy check FILE...}: compiles rule files, merges them into one rule base with
+ * the built-in rules as a command's {@code --rules} would, and reports every problem, one {@code
+ * FILE:LINE: MESSAGE} each.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Compile rule files together with the built-in rules and report every "
-        + "problem as FILE:LINE: MESSAGE: compile errors, properties a fact does not have, "
-        + "rules in the built-in package, rule names used twice.",
+    description = {"Compile rule files, merge them into one rule base with the built-in rules, "
+        + "and report every problem as FILE:LINE: MESSAGE: compile errors, properties a fact "
+        + "does not have, rules in the built-in package, rule names used twice, files that do "
+        + "not merge (a type or global declared otherwise).",
         "Exit status 0 when there is no problem, 1 otherwise. With --json: "
             + "{\"problems\": [{\"file\", \"line\", \"kind\", \"message\"}, ...]}."})
 final class PolicyCheckCommand implements Callable<Integer> {

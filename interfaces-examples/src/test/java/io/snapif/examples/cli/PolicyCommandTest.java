@@ -92,6 +92,41 @@ class PolicyCommandTest {
         + " io.snapif.policy.rules");
   }
 
+  @Test
+  void check_reportsFilesThatCompileButDoNotMerge() throws IOException {
+    // Each compiles alone; only one rule base of them all fails (it used to fail the first
+    // decision with an internal error, while check said "no problems").
+    Path retype = Files.writeString(home.resolve("retype.drl"), """
+        package site.retype;
+
+        import io.snapif.policy.fact.PairCheck;
+
+        declare PairCheck
+          @typesafe(false)
+        end
+        """);
+    Path list = Files.writeString(home.resolve("list.drl"), "package site;\n"
+        + "global java.util.List seen;\n");
+    Path map = Files.writeString(home.resolve("map.drl"), "package site;\n"
+        + "global java.util.Map seen;\n");
+
+    CliRun text = CliRun.run(home, "policy", "check", VIDEOLAN, retype.toString());
+    CliRun json = CliRun.run(home, "policy", "check", list.toString(), map.toString(), "--json");
+
+    assertThat(text.status()).isEqualTo(1);
+    assertThat(text.out()).startsWith(retype + ":5: does not merge into one rule base with the"
+        + " built-in rules and the files before it: Unable to merge @typesafe attribute")
+        .endsWith("\n2 files: 1 problem\n");
+    assertThat(json.status()).isEqualTo(1);
+    JsonNode problem = JSON.readTree(json.out()).get("problems").get(0);
+    assertThat(problem.get("file").asText()).isEqualTo(map.toString());
+    assertThat(problem.get("line").asInt()).isEqualTo(2);
+    assertThat(problem.get("kind").asText()).isEqualTo("merge-conflict");
+    assertThat(problem.get("message").asText()).isEqualTo("global seen of package site is a"
+        + " java.util.Map here but a java.util.List in " + list + "; a global must have one type"
+        + " in every file of its package");
+  }
+
   // ---- test ----------------------------------------------------------------------------------
 
   @Test

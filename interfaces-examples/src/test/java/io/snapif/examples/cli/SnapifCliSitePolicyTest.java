@@ -129,6 +129,47 @@ class SnapifCliSitePolicyTest {
   }
 
   @Test
+  void policyAdd_ofAFileThatDoesNotMerge_changesNothing() throws IOException {
+    Path list = ruleFile("a-list.drl", "package site.rules;\nglobal java.util.List seen;\n");
+    assertThat(CliRun.run(home, "policy", "add", list.toString()).status()).isZero();
+    String listed = CliRun.run(home, "policy", "list").out();
+    Path registered = siteDirectory().resolve("a-list.drl");
+    byte[] before = Files.readAllBytes(registered);
+    // each compiles alone: one a global of another type, one a fact class the built-in rules
+    // declare otherwise
+    Path map = ruleFile("b-map.drl", "package site.rules;\n\nglobal java.util.Map seen;\n");
+    Path retype = ruleFile("c-retype.drl", """
+        package site.retype;
+        import io.snapif.policy.fact.PairCheck;
+        declare PairCheck
+          @typesafe(false)
+        end
+        """);
+
+    CliRun global = CliRun.run(home, "policy", "add", map.toString());
+    CliRun declare = CliRun.run(home, "policy", "add", retype.toString());
+    CliRun rules = CliRun.run(home, "explain", "vlc:camera", "--rules", retype.toString());
+
+    assertThat(global.status()).isEqualTo(1);
+    assertThat(global.err()).isEqualTo("error: " + map + ":3: global seen of package site.rules"
+        + " is a java.util.Map here but a java.util.List in " + registered + "; a global must"
+        + " have one type in every file of its package\n");
+    assertThat(declare.status()).isEqualTo(1);
+    assertThat(declare.err()).startsWith("error: " + retype + ":3: does not merge into one rule"
+        + " base with the built-in rules and the files before it: Unable to merge @typesafe");
+    assertThat(CliRun.run(home, "policy", "list").out()).isEqualTo(listed);
+    try (Stream<Path> files = Files.list(siteDirectory())) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactly("a-list.drl");
+    }
+    assertThat(Files.readAllBytes(registered)).isEqualTo(before);
+    // a command's --rules: the same typed error, before any decision
+    assertThat(rules.status()).isEqualTo(1);
+    assertThat(rules.err()).startsWith("error: " + retype + ":3: does not merge")
+        .doesNotContain("internal error");
+  }
+
+  @Test
   void aCommandWithoutRules_appliesTheSiteRules_aRefreshDoesNotReconnect() throws IOException {
     Path vlc = vlcDirectory();
     assertThat(CliRun.run(home, "disconnect", "--forget", "vlc:home", ":home").status()).isZero();
