@@ -160,17 +160,20 @@ class LifecycleRulesTest {
             + " vlc:camera core:camera");
   }
 
+  // The site rule of docs/custom-rules.md's lifecycle example.
+  private static final String FORGET_NETWORK = """
+      rule "site: disconnects of network are not remembered"
+      when
+        $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
+      then
+        insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
+            "network comes back on the next refresh"));
+      end
+      """;
+
   @Test
   void siteRule_canForgetDisconnectsOfAnInterface() {
-    PolicyEvaluator policy = siteRules("""
-        rule "site: disconnects of network are not remembered"
-        when
-          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
-        then
-          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
-              "network comes back on the next refresh"));
-        end
-        """);
+    PolicyEvaluator policy = siteRules(FORGET_NETWORK);
     InterfaceManager m = InterfaceManager.builder().policy(policy).build();
     m.apply(new Operation.Install(vlc("network", "home")));
 
@@ -186,15 +189,7 @@ class LifecycleRulesTest {
 
   @Test
   void theDecidingRulesLayer_tellsASiteRulesFateFromABuiltinOne() {
-    PolicyEvaluator policy = siteRules("""
-        rule "site: disconnects of network are not remembered"
-        when
-          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
-        then
-          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
-              "network comes back on the next refresh"));
-        end
-        """);
+    PolicyEvaluator policy = siteRules(FORGET_NETWORK);
     List<io.snapif.spi.DecisionRecord> logged = new ArrayList<>();
     InterfaceManager m = InterfaceManager.builder().policy(policy).decisionLog(logged::addAll)
         .build();
