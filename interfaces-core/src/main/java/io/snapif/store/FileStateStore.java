@@ -310,7 +310,8 @@ public final class FileStateStore implements StateStore {
     }
   }
 
-  private static FileAttribute<?>[] attributes(Path file) {
+  /** What a new owner-only file at {@code file} is created with (nothing without POSIX). */
+  static FileAttribute<?>[] attributes(Path file) {
     return file.getFileSystem().supportedFileAttributeViews().contains("posix")
         ? new FileAttribute<?>[] {PRIVATE} : new FileAttribute<?>[0];
   }

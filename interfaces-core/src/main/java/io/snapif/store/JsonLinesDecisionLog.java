@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 
@@ -31,8 +28,6 @@ import java.util.Set;
  * DecisionLog}).
  */
 public final class JsonLinesDecisionLog implements DecisionLog, Closeable {
-  private static final FileAttribute<?> PRIVATE =
-      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
   private static final Set<StandardOpenOption> APPEND =
       Set.of(StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   private static final Set<StandardOpenOption> CREATE_OR_APPEND = Set.of(
@@ -81,9 +76,7 @@ public final class JsonLinesDecisionLog implements DecisionLog, Closeable {
         throw new SnapifException("cannot write decision log " + file + ": closed");
       }
       try {
-        channel = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-            ? FileChannel.open(file, CREATE_OR_APPEND, PRIVATE)
-            : FileChannel.open(file, CREATE_OR_APPEND);
+        channel = FileChannel.open(file, CREATE_OR_APPEND, FileStateStore.attributes(file));
       } catch (IOException e) {
         throw new SnapifException(
             "cannot open decision log " + file + ": " + FileErrors.reason(e), e);

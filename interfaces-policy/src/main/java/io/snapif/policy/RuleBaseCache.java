@@ -116,17 +116,6 @@ final class RuleBaseCache {
   }
 
   /**
-   * Writes {@code packages} as {@code ruleSetId}'s entry, then removes the oldest entries past
-   * {@link #KEEP}. Call it before the packages are added to a KieBase. Never throws.
-   */
-  void store(String ruleSetId, List<KiePackage> packages) {
-    byte[] entry = serialize(ruleSetId, packages);
-    if (entry != null) {
-      write(ruleSetId, entry);
-    }
-  }
-
-  /**
    * The bytes of {@code ruleSetId}'s entry for {@code packages}, to {@link #write} once they are
    * known to be sound; null if they cannot be serialized. Call it before the packages are added
    * to a KieBase, which wires them to it. Never throws.

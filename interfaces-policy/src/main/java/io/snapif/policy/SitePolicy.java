@@ -107,6 +107,20 @@ public final class SitePolicy {
   }
 
   /**
+   * The names of the registered rule files in the order they apply, without reading them; none
+   * when the directory does not exist.
+   *
+   * @throws SitePolicyException if the directory cannot be read
+   */
+  public List<String> names() {
+    try {
+      return ruleFiles(directory).stream().map(f -> f.getFileName().toString()).toList();
+    } catch (RuleCompilationException e) {
+      throw new SitePolicyException("cannot read site rules: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The id of the rule set an evaluator of the built-in rules plus these files has ({@link
    * DroolsPolicyEvaluator#ruleSetId()}): {@code builtin} when there are none.
    *
@@ -239,12 +253,13 @@ public final class SitePolicy {
   /** The registered files as sources, by name. */
   private TreeMap<String, RuleSource> current() {
     TreeMap<String, RuleSource> sources = new TreeMap<>();
-    for (RuleFile file : files()) {
+    for (Path file : ruleFiles(directory)) {
+      String name = file.getFileName().toString();
       try {
-        sources.put(file.name(), new RuleSource(file.path().toString(),
-            Files.readString(file.path(), StandardCharsets.UTF_8), file.name()));
+        sources.put(name, new RuleSource(file.toString(),
+            Files.readString(file, StandardCharsets.UTF_8), name));
       } catch (IOException e) {
-        throw new RuleCompilationException(file.path().toString(), 0,
+        throw new RuleCompilationException(file.toString(), 0,
             "cannot read: " + FileErrors.reason(e));
       }
     }

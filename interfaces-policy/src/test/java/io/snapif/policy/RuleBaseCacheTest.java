@@ -113,7 +113,7 @@ class RuleBaseCacheTest {
     Path cache = dir.resolve("cache");
     String id = DroolsPolicyEvaluator.builder().addRules("site.drl", DENY_ACME).ruleSetId();
     List<KiePackage> allow = compiled(ALLOW_ACME);
-    new RuleBaseCache(cache).store(id, allow);
+    store(new RuleBaseCache(cache), id, allow);
 
     DroolsPolicyEvaluator policy = evaluator(DENY_ACME, cache);
 
@@ -137,7 +137,7 @@ class RuleBaseCacheTest {
     // An entry holding such packages under the id of sound rules: those are compiled anew.
     String id = DroolsPolicyEvaluator.builder().addRules("site.drl", DENY_ACME).ruleSetId();
     RuleBaseCache store = new RuleBaseCache(cache);
-    store.store(id, RuleBase.compile(List.of(new RuleSource("site.drl", retype))).packages());
+    store(store, id, RuleBase.compile(List.of(new RuleSource("site.drl", retype))).packages());
     byte[] unmergeable = Files.readAllBytes(store.entry(id));
 
     DroolsPolicyEvaluator policy = evaluator(DENY_ACME, cache);
@@ -207,11 +207,11 @@ class RuleBaseCacheTest {
     List<KiePackage> packages = compiled(DENY_ACME);
     RuleBaseCache store = new RuleBaseCache(cache);
     for (int i = 0; i <= RuleBaseCache.KEEP; i++) {
-      store.store("sha256:" + i, packages);
+      store(store, "sha256:" + i, packages);
       Files.setLastModifiedTime(store.entry("sha256:" + i),
           java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (i + 1)));
     }
-    store.store("sha256:last", packages);
+    store(store, "sha256:last", packages);
 
     assertThat(entries(cache)).hasSize(RuleBaseCache.KEEP)
         .doesNotContain(store.entry("sha256:0"), store.entry("sha256:1"))
@@ -239,5 +239,10 @@ class RuleBaseCacheTest {
 
   private static byte[] truncated(byte[] bytes) {
     return java.util.Arrays.copyOf(bytes, bytes.length - 40);
+  }
+
+  /** Writes {@code packages} as the entry of {@code id}, as a build that compiled them does. */
+  private static void store(RuleBaseCache cache, String id, List<KiePackage> packages) {
+    cache.write(id, cache.serialize(id, packages));
   }
 }

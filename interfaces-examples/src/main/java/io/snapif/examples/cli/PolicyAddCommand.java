@@ -29,13 +29,8 @@ final class PolicyAddCommand implements Callable<Integer> {
     SnapifCli root = policy.root;
     SitePolicy site = PolicyListCommand.site(root);
     List<SitePolicy.RuleFile> added = site.add(files);
-    if (root.json()) {
-      root.out().print(Json.write(PolicyListCommand.json(site)));
-    } else {
-      StringBuilder out = new StringBuilder();
-      added.forEach(f -> out.append("added ").append(f.name()).append('\n'));
-      root.out().print(out.append("rule set: ").append(site.ruleSetId()).append('\n'));
-    }
+    PolicyListCommand.printChange(root, site, "added",
+        added.stream().map(SitePolicy.RuleFile::name).toList());
     return SnapifCli.OK;
   }
 }

@@ -32,6 +32,20 @@ final class PolicyListCommand implements Callable<Integer> {
     return RuleSetOutput.cacheDirectory(root.env()).map(site::withRuleBaseCache).orElse(site);
   }
 
+  /**
+   * What {@code policy add} and {@code policy remove} print once they changed the files: with
+   * {@code --json} the list, else a line {@code VERB NAME} per file, then {@code rule set: ID}.
+   */
+  static void printChange(SnapifCli root, SitePolicy site, String verb, List<String> names) {
+    if (root.json()) {
+      root.out().print(Json.write(json(site)));
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    names.forEach(n -> out.append(verb).append(' ').append(n).append('\n'));
+    root.out().print(out.append("rule set: ").append(site.ruleSetId()).append('\n'));
+  }
+
   /** A table of the files (name, digest), then {@code rule set: ID}. */
   static String text(SitePolicy site) {
     List<SitePolicy.RuleFile> files = site.files();

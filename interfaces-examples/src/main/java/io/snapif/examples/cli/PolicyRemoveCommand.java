@@ -25,7 +25,7 @@ final class PolicyRemoveCommand implements Callable<Integer> {
   public Integer call() {
     SnapifCli root = policy.root;
     SitePolicy site = PolicyListCommand.site(root);
-    List<String> known = site.files().stream().map(SitePolicy.RuleFile::name).toList();
+    List<String> known = site.names();
     for (String name : names) {
       if (!known.contains(name)) {
         throw new CliFailure(ErrorKind.NOT_FOUND, "no site rule file \"" + name + "\"",
@@ -33,13 +33,7 @@ final class PolicyRemoveCommand implements Callable<Integer> {
       }
     }
     site.remove(names);
-    if (root.json()) {
-      root.out().print(Json.write(PolicyListCommand.json(site)));
-    } else {
-      StringBuilder out = new StringBuilder();
-      names.stream().distinct().forEach(n -> out.append("removed ").append(n).append('\n'));
-      root.out().print(out.append("rule set: ").append(site.ruleSetId()).append('\n'));
-    }
+    PolicyListCommand.printChange(root, site, "removed", names.stream().distinct().toList());
     return SnapifCli.OK;
   }
 }

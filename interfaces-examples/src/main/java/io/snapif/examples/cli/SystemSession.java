@@ -72,8 +72,7 @@ final class SystemSession implements AutoCloseable {
   static SystemSession open(StateOptions options, List<Path> rules, Access access,
       Map<String, String> env, boolean demo) {
     Path file = options.stateFile(env);
-    List<String> site = SitePolicy.forStateFile(file).files().stream()
-        .map(SitePolicy.RuleFile::name).toList();
+    List<String> site = SitePolicy.forStateFile(file).names();
     PolicyEvaluator policy =
         Managers.sitePolicy(file, rules, RuleSetOutput.cacheDirectory(env));
     // The demo is the same system whatever rules this command adds: it is built with the
