@@ -202,8 +202,7 @@ final class RuleBase {
         if (earlier != null && !earlier.what().equals(fields)) {
           String simple = type.getSimpleName();
           return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(),
-              lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+(?:[\\w$]+\\.)*"
-                  + Pattern.quote(simple) + "\\b")),
+              lineOfDeclare(source.text(), simple),
               "type " + type.getName() + " is declared with fields " + fields + " here but with "
               + earlier.what() + " in " + earlier.file() + "; a type must be declared the same"
               + " way in every file");
@@ -232,9 +231,8 @@ final class RuleBase {
     String cause = e.getMessage() != null ? e.getMessage().trim() : e.toString();
     // Drools names the type it could not merge ('PairCheck'): point at its declare.
     Matcher type = QUOTED_NAME.matcher(cause);
-    int line = type.find() ? lineOf(source.text(), Pattern.compile("(?m)^[ \\t]*declare\\s+"
-        + "(?:[\\w$]+\\.)*" + Pattern.quote(type.group(1).replaceAll(".*\\.", "")) + "\\b"))
-        : 0;
+    int line = type.find()
+        ? lineOfDeclare(source.text(), type.group(1).replaceAll(".*\\.", "")) : 0;
     return new RuleProblem(RuleProblem.Kind.MERGE_CONFLICT, source.name(), line,
         "does not merge into one rule base with the built-in rules"
         + (after ? " and the files before it" : "") + ": " + cause
@@ -343,6 +341,12 @@ final class RuleBase {
     String quoted = Pattern.quote(name);
     return lineOf(text, Pattern.compile(
         "(?m)^[ \\t]*rule\\s+(\"" + quoted + "\"|'" + quoted + "'|" + quoted + "\\s)"));
+  }
+
+  /** The line of the {@code declare} of type {@code simpleName} in {@code text}; 0 if none. */
+  private static int lineOfDeclare(String text, String simpleName) {
+    return lineOf(text, Pattern.compile(
+        "(?m)^[ \\t]*declare\\s+(?:[\\w$]+\\.)*" + Pattern.quote(simpleName) + "\\b"));
   }
 
   /** The 1-based line of the first match of {@code pattern}; 0 if none. */

@@ -120,6 +120,21 @@ final class ConnectionsTable {
     return r.manual() ? "manual" : r.gadget() ? "gadget" : "-";
   }
 
+  /** A state entry's flags: those of {@code auto,by-gadget,undesired} it has, or {@code manual}. */
+  static String flags(Connection c) {
+    List<String> flags = new ArrayList<>();
+    if (c.auto()) {
+      flags.add("auto");
+    }
+    if (c.byGadget()) {
+      flags.add("by-gadget");
+    }
+    if (c.undesired()) {
+      flags.add("undesired");
+    }
+    return flags.isEmpty() ? "manual" : String.join(",", flags);
+  }
+
   /** snap treats {@code core}, {@code snapd} and {@code system} as the system snap's names. */
   static boolean isSystemName(String snap, String systemSnap) {
     return snap.equals(systemSnap) || snap.equals("core") || snap.equals("snapd")

@@ -145,7 +145,8 @@ final class PolicyDiffCommand implements Callable<Integer> {
       out.put(kind, new Outcome(kind, subject, null, "succeeds", null));
       report.decisions().forEach(d -> put(out, word(d.kind()), d, state));
       report.added().forEach((id, c) -> out.put("connection " + id,
-          new Outcome("connection", id.toString(), null, "made (" + flags(c) + ")", c)));
+          new Outcome("connection", id.toString(), null,
+              "made (" + ConnectionsTable.flags(c) + ")", c)));
       report.removed().forEach((id, c) -> out.put("connection " + id,
           new Outcome("connection", id.toString(), null, "dropped", c)));
     } catch (OperationException e) {
@@ -160,11 +161,6 @@ final class PolicyDiffCommand implements Callable<Integer> {
       case CONNECTION -> "connect";
       case AUTO_CONNECTION -> "auto-connect";
     };
-  }
-
-  private static String flags(Connection c) {
-    return c.undesired() ? "undesired" : c.byGadget() ? "by-gadget" : c.auto() ? "auto"
-        : "manual";
   }
 
   private static void put(Map<String, Outcome> out, String kind, Decision d,

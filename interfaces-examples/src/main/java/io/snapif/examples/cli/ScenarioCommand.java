@@ -9,14 +9,11 @@ import io.snapif.examples.scenario.ScenarioResult;
 import io.snapif.examples.scenario.ScenarioRunner;
 import io.snapif.examples.scenario.ScenarioState;
 import io.snapif.examples.scenario.StepResult;
-import io.snapif.model.Connection;
 import io.snapif.spi.PolicyEvaluator;
 import io.snapif.store.JsonLinesDecisionLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -162,22 +159,9 @@ final class ScenarioCommand implements Runnable {
       }
       TabWriter w = TabWriter.snapTable();
       ScenarioState state = step.state();
-      state.entries().forEach(c -> w.row("  " + state.id(c), c.iface(), flags(c)));
+      state.entries()
+          .forEach(c -> w.row("  " + state.id(c), c.iface(), ConnectionsTable.flags(c)));
       return out.append(w.format()).toString();
-    }
-
-    private static String flags(Connection c) {
-      List<String> flags = new ArrayList<>();
-      if (c.auto()) {
-        flags.add("auto");
-      }
-      if (c.byGadget()) {
-        flags.add("by-gadget");
-      }
-      if (c.undesired()) {
-        flags.add("undesired");
-      }
-      return flags.isEmpty() ? "manual" : String.join(",", flags);
     }
   }
 
