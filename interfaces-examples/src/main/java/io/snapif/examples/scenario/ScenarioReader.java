@@ -284,14 +284,7 @@ public final class ScenarioReader {
     }
 
     private Optional<String> string(JsonNode node, String key, String path) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        return Optional.empty();
-      }
-      if (!v.isTextual()) {
-        throw new ScenarioException(source, join(path, key), "expected a string");
-      }
-      return Optional.of(v.textValue());
+      return ScenarioReader.string(node, key, source, path);
     }
 
     private String required(JsonNode node, String key, String path) {
@@ -300,14 +293,7 @@ public final class ScenarioReader {
     }
 
     private Optional<Boolean> bool(JsonNode node, String key, String path) {
-      JsonNode v = node.get(key);
-      if (v == null || v.isNull()) {
-        return Optional.empty();
-      }
-      if (!v.isBoolean()) {
-        throw new ScenarioException(source, join(path, key), "expected true or false");
-      }
-      return Optional.of(v.booleanValue());
+      return ScenarioReader.bool(node, key, source, path);
     }
 
     private ImmutableList<String> stringList(JsonNode node, String key, String path) {
@@ -325,8 +311,33 @@ public final class ScenarioReader {
       return out.build();
     }
 
-    private static String join(String path, String key) {
-      return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The string at {@code key} of {@code node}; empty when absent or null. */
+  static Optional<String> string(JsonNode node, String key, String source, String path) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
     }
+    if (!v.isTextual()) {
+      throw new ScenarioException(source, join(path, key), "expected a string");
+    }
+    return Optional.of(v.textValue());
+  }
+
+  /** The boolean at {@code key} of {@code node}; empty when absent or null. */
+  static Optional<Boolean> bool(JsonNode node, String key, String source, String path) {
+    JsonNode v = node.get(key);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isBoolean()) {
+      throw new ScenarioException(source, join(path, key), "expected true or false");
+    }
+    return Optional.of(v.booleanValue());
+  }
+
+  private static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 }

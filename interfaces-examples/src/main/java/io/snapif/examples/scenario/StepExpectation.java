@@ -58,15 +58,8 @@ public record StepExpectation(
             + String.join(", ", KEYS));
       }
     }
-    Optional<Boolean> ok = Optional.empty();
-    JsonNode okNode = node.get("ok");
-    if (okNode != null) {
-      if (!okNode.isBoolean()) {
-        throw new ScenarioException(source, path + ".ok", "expected true or false");
-      }
-      ok = Optional.of(okNode.booleanValue());
-    }
-    Optional<ErrorKind> error = text(node, "error", source, path).map(word ->
+    Optional<Boolean> ok = ScenarioReader.bool(node, "ok", source, path);
+    Optional<ErrorKind> error = ScenarioReader.string(node, "error", source, path).map(word ->
         Arrays.stream(ErrorKind.values()).filter(k -> k.word().equals(word)).findFirst()
             .orElseThrow(() -> new ScenarioException(source, path + ".error",
                 "unknown error kind \"" + word + "\"; expected one of " + String.join(", ",
@@ -110,21 +103,10 @@ public record StepExpectation(
         connections.put(e.getKey(), wanted.build());
       }
     }
-    return new StepExpectation(ok, error, text(node, "message", source, path),
+    return new StepExpectation(ok, error, ScenarioReader.string(node, "message", source, path),
         connections.build(), texts(node, "absent", source, path),
         texts(node, "warnings", source, path), texts(node, "allowed-by", source, path),
         texts(node, "denied-by", source, path));
-  }
-
-  private static Optional<String> text(JsonNode node, String key, String source, String path) {
-    JsonNode v = node.get(key);
-    if (v == null) {
-      return Optional.empty();
-    }
-    if (!v.isTextual()) {
-      throw new ScenarioException(source, path + "." + key, "expected a string");
-    }
-    return Optional.of(v.textValue());
   }
 
   /** A string or a list of strings. */
