@@ -31,6 +31,15 @@ public abstract class Reason {
     return false;
   }
 
+  // The mark and the prefix go together (asVerdict takes the prefix off).
+  @Value.Check
+  protected void check() {
+    if (overridden() && !detail().startsWith(OVERRIDDEN)) {
+      throw new IllegalArgumentException("an overridden reason's detail starts with \""
+          + OVERRIDDEN + "\": " + detail());
+    }
+  }
+
   public static Reason of(String rule, DecisionLayer layer, String detail) {
     return ImmutableReason.of(rule, layer, detail);
   }
