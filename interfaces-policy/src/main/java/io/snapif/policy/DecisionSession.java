@@ -124,7 +124,8 @@ final class DecisionSession implements AutoCloseable {
       if (stopped) {
         throw timeLimit(rule, cause);
       }
-      throw new RuleExecutionException("policy rule \"" + rule + "\" failed: " + cause, cause);
+      throw new RuleExecutionException("policy rule \"" + rule + "\" failed: " + cause, rule,
+          cause);
     } catch (RuntimeException e) {
       if (stopped) {
         throw timeLimit(running, e);

@@ -30,7 +30,12 @@ public record RuleProblem(Kind kind, String file, int line, String message) {
      * files before it: it declares a type, a fact class's attributes or a global otherwise than
      * they do.
      */
-    MERGE_CONFLICT
+    MERGE_CONFLICT,
+    /**
+     * The files merge, but a rule that fires without any fact (so in every decision) throws, or
+     * the rules do not settle within the firing or time limits: every decision would fail.
+     */
+    EXECUTION_FAILURE
   }
 
   public RuleProblem {

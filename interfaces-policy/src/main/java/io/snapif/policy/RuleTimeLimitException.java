@@ -2,7 +2,6 @@ package io.snapif.policy;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The rules of one decision kept running past its time limit (see
@@ -13,7 +12,6 @@ import java.util.Optional;
 public final class RuleTimeLimitException extends RuleExecutionException {
   private static final long serialVersionUID = 1L;
   private final Duration limit;
-  private final String rule; // null: not known
   private final ImmutableList<String> busiestRules;
 
   RuleTimeLimitException(Duration limit, String rule, ImmutableList<String> busiestRules,
@@ -21,23 +19,14 @@ public final class RuleTimeLimitException extends RuleExecutionException {
     super("policy rules did not finish within " + limit.toMillis() + " ms"
         + (rule == null ? "" : "; stopped at rule \"" + rule + "\"")
         + (busiestRules.isEmpty() ? "" : "; busiest rules: " + String.join(", ", busiestRules)),
-        cause);
+        rule, cause);
     this.limit = limit;
-    this.rule = rule;
     this.busiestRules = busiestRules;
   }
 
   /** The time the decision was allowed. */
   public Duration limit() {
     return limit;
-  }
-
-  /**
-   * The rule that was firing, or had fired last, when the rules were stopped; known for custom
-   * rule files only (the built-in rules are not tracked).
-   */
-  public Optional<String> rule() {
-    return Optional.ofNullable(rule);
   }
 
   /** The names of the rules that fired most, busiest first (with their counts). */

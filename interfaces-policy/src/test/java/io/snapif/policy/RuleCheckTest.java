@@ -224,4 +224,75 @@ class RuleCheckTest {
         new PolicyRule("site: deny camera", "site.drl", false),
         new PolicyRule("site: never", "other.drl", false));
   }
+
+  // ---- rules that fail every decision ---------------------------------------------------------
+
+  private static final String THROWS_WITHOUT_FACTS = """
+      package site;
+
+      rule "site: ask the inventory"
+      when
+      then
+        throw new IllegalStateException("no inventory service");
+      end
+      """;
+
+  private static final String LOOPS_WITHOUT_FACTS = """
+      package site;
+
+      rule "site: seed"
+      when
+      then
+        insert("x");
+      end
+
+      rule "site: grow"
+      when
+        $s : String()
+      then
+        insert($s + "x");
+      end
+      """;
+
+  @Test
+  void aRuleThatThrowsWithoutFacts_isAnExecutionFailureAtItsLine_asBuildFails() {
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .addRules("fine.drl", denyCamera("site.fine", "site: fine"))
+        .addRules("inventory.drl", THROWS_WITHOUT_FACTS);
+
+    List<RuleProblem> problems = builder.check();
+
+    assertThat(problems).hasSize(1);
+    RuleProblem problem = problems.get(0);
+    assertThat(problem.kind()).isEqualTo(RuleProblem.Kind.EXECUTION_FAILURE);
+    assertThat(problem.file()).isEqualTo("inventory.drl");
+    assertThat(problem.line()).isEqualTo(3);
+    assertThat(problem.message()).isEqualTo("a decision without any fact fails, so every"
+        + " decision would: policy rule \"site: ask the inventory\" failed:"
+        + " java.lang.IllegalStateException: no inventory service");
+    assertThatThrownBy(builder::build).isInstanceOfSatisfying(RuleExecutionException.class,
+        e -> assertThat(e.rule()).contains("site: ask the inventory"));
+  }
+
+  @Test
+  void rulesThatDoNotSettleWithoutFacts_areAnExecutionFailureOfTheBusiestRule() {
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .firingLimit(500)
+        .addRules("fine.drl", denyCamera("site.fine", "site: fine"))
+        .addRules("loop.drl", LOOPS_WITHOUT_FACTS);
+
+    List<RuleProblem> problems = builder.check();
+
+    assertThat(problems).hasSize(1);
+    RuleProblem problem = problems.get(0);
+    assertThat(problem.kind()).isEqualTo(RuleProblem.Kind.EXECUTION_FAILURE);
+    assertThat(problem.file()).isEqualTo("loop.drl");
+    assertThat(problem.line()).isEqualTo(9); // "site: grow", which fired most
+    assertThat(problem.message()).startsWith("a decision without any fact fails, so every"
+        + " decision would: policy rules did not settle within ");
+    assertThatThrownBy(builder::build).isInstanceOf(RuleFiringLimitException.class);
+    // without the loop, the same set checks clean and builds
+    assertThat(DroolsPolicyEvaluator.builder().firingLimit(500)
+        .addRules("fine.drl", denyCamera("site.fine", "site: fine")).check()).isEmpty();
+  }
 }

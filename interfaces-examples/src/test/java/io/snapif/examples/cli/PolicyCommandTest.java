@@ -127,6 +127,36 @@ class PolicyCommandTest {
         + " in every file of its package");
   }
 
+  @Test
+  void check_reportsARuleThatFailsEveryDecision_asPolicyAddRefusesIt() throws IOException {
+    // It compiles and merges; only a decision runs it (check used to say "no problems").
+    Path inventory = Files.writeString(home.resolve("inventory.drl"), """
+        package site;
+
+        rule "site: ask the inventory"
+        when
+        then
+          throw new IllegalStateException("no inventory service");
+        end
+        """);
+
+    CliRun text = CliRun.run(home, "policy", "check", VIDEOLAN, inventory.toString());
+    CliRun json = CliRun.run(home, "policy", "check", inventory.toString(), "--json");
+    CliRun add = CliRun.run(home, "policy", "add", inventory.toString());
+
+    assertThat(text.status()).isEqualTo(1);
+    assertThat(text.out()).startsWith(inventory + ":3: a decision without any fact fails, so"
+        + " every decision would: policy rule \"site: ask the inventory\" failed:"
+        + " java.lang.IllegalStateException: no inventory service\n")
+        .endsWith("\n2 files: 1 problem\n");
+    assertThat(json.status()).isEqualTo(1);
+    JsonNode problem = JSON.readTree(json.out()).get("problems").get(0);
+    assertThat(problem.get("kind").asText()).isEqualTo("execution-failure");
+    assertThat(problem.get("line").asInt()).isEqualTo(3);
+    assertThat(add.status()).isEqualTo(1);
+    assertThat(CliRun.run(home, "policy", "list").out()).doesNotContain("inventory.drl");
+  }
+
   // ---- test ----------------------------------------------------------------------------------
 
   @Test
