@@ -421,7 +421,7 @@ public final class DroolsPolicyEvaluator implements PolicyEvaluator {
      * RuleProblem.Kind#UNKNOWN_PROPERTY}), a file in the built-in rules' package, a rule whose
      * name a built-in rule or an earlier rule has, and a file that does not merge with the
      * built-in rules and the files before it ({@link RuleProblem.Kind#MERGE_CONFLICT}: a type or
-     * global declared otherwise; the files after that one are not merged). Files that build are
+     * global declared otherwise; the files after it are checked too). Files that build are
      * then run in one decision without facts, as {@link #build()} does: a rule that fires then
      * and throws, or rules that do not settle, are an {@link
      * RuleProblem.Kind#EXECUTION_FAILURE} of the file of the rule at fault.

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -117,7 +118,8 @@ final class RuleBase {
         ? cache.serialize(ruleSetId, compiled.packages()) // before merge wires them to a KieBase
         : null;
     KieBase base = builtinBase(sources, leftOut);
-    List<RuleProblem> problems = merge(base, sources, compiled);
+    List<RuleProblem> problems = merge(base, sources, compiled,
+        () -> builtinBase(sources, leftOut));
     if (!problems.isEmpty()) {
       throw new RuleCompilationException(problems);
     }
@@ -150,33 +152,39 @@ final class RuleBase {
    * earlier one declares otherwise (not merged), or whose packages Drools cannot merge with what
    * is already there (a fact class declared with other attributes than the built-in rules
    * give it, ...). Drools may have changed {@code base} halfway when it fails, so the sources
-   * after that one are not merged.
+   * after that one are merged into a {@code fresh} base of the built-in rules with the sources
+   * merged before, to find their own problems too; {@code base} is then no longer of use.
    */
   private static List<RuleProblem> merge(KieBase base, List<RuleSource> sources,
-      Compiled compiled) {
+      Compiled compiled, Supplier<KieBase> fresh) {
     List<RuleProblem> problems = new ArrayList<>();
     Map<String, Declared> declared = new HashMap<>(); // types and globals of the merged sources
-    boolean merging = true;
-    boolean merged = false; // whether a source was merged before
+    List<RuleSource> merged = new ArrayList<>();
+    KieBase into = base;
     for (int i = 0; i < sources.size(); i++) {
       problems.addAll(compiled.problems().get(i));
       List<KiePackage> own = compiled.bySource().get(i);
-      if (!merging || own.isEmpty()) {
+      if (own.isEmpty()) {
         continue;
       }
       // Drools says little of these (a NullPointerException, "PKG cannot be integrated"):
       // found first, they leave the base as it was, and the sources after are merged.
+      Map<String, Declared> before = Map.copyOf(declared);
       RuleProblem clash = clash(sources.get(i), own, declared);
       if (clash != null) {
         problems.add(clash);
         continue;
       }
       try {
-        ((InternalKnowledgeBase) base).addPackages(own);
-        merged = true;
+        ((InternalKnowledgeBase) into).addPackages(own);
+        merged.add(sources.get(i));
       } catch (RuntimeException | LinkageError e) {
-        problems.add(mergeProblem(sources.get(i), e, merged));
-        merging = false;
+        problems.add(mergeProblem(sources.get(i), e, !merged.isEmpty()));
+        declared.clear();
+        declared.putAll(before);
+        // Packages once added belong to their base: those merged before are compiled again.
+        into = fresh.get();
+        ((InternalKnowledgeBase) into).addPackages(compile(merged).packages());
       }
     }
     return problems;

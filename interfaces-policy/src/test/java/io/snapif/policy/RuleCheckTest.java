@@ -225,6 +225,33 @@ class RuleCheckTest {
         new PolicyRule("site: never", "other.drl", false));
   }
 
+  @Test
+  void theFilesAfterOneDroolsCannotMerge_areStillMergedAndChecked() {
+    String list = "package site;\nglobal java.util.List seen;\n";
+    String map = "package site;\nglobal java.util.Map seen;\n";
+    DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
+        .addRules("retype.drl", RETYPES_PAIR_CHECK) // Drools fails to merge it
+        .addRules("list.drl", list)
+        .addRules("again.drl", RETYPES_PAIR_CHECK.replace("site.retype", "site.again"))
+        .addRules("map.drl", map);
+
+    List<RuleProblem> problems = builder.check();
+
+    assertThat(problems).extracting(RuleProblem::file, RuleProblem::kind).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("retype.drl", RuleProblem.Kind.MERGE_CONFLICT),
+        org.assertj.core.groups.Tuple.tuple("again.drl", RuleProblem.Kind.MERGE_CONFLICT),
+        org.assertj.core.groups.Tuple.tuple("map.drl", RuleProblem.Kind.MERGE_CONFLICT));
+    assertThat(problems.get(0).message()).startsWith("does not merge into one rule base with the"
+        + " built-in rules: ");
+    assertThat(problems.get(1).message()).startsWith("does not merge into one rule base with the"
+        + " built-in rules and the files before it: ");
+    assertThat(problems.get(2).message()).isEqualTo("global seen of package site is a"
+        + " java.util.Map here but a java.util.List in list.drl; a global must have one type in"
+        + " every file of its package");
+    assertThatThrownBy(builder::build).isInstanceOfSatisfying(RuleCompilationException.class,
+        e -> assertThat(e.problems()).containsExactlyElementsOf(problems));
+  }
+
   // ---- rules that fail every decision ---------------------------------------------------------
 
   private static final String THROWS_WITHOUT_FACTS = """
