@@ -122,17 +122,29 @@ final class DecisionAudit {
   private static DecisionRecord record(String id, Instant time, String operation, Mode mode,
       Fate logged, String ruleSet, long generation) {
     EntryPlan.Outcome outcome = logged.outcome();
-    DecisionRecord.EntryFate fate = new DecisionRecord.EntryFate(logged.event(), outcome.fate());
-    String message = "state entry " + (outcome.fate() == EntryPlan.Fate.UNDESIRED
-        ? "remembered as undesired" : fate.fateWord()) + " on " + fate.eventWord() + " by "
-        + (outcome.layer() == DecisionLayer.CUSTOM_RULE ? "custom rule" : "rule") + " \""
-        + outcome.rule() + "\"";
+    Optional<EntryPlan.Overridden> overridden = outcome.overridden();
+    DecisionRecord.EntryFate fate = new DecisionRecord.EntryFate(logged.event(), outcome.fate(),
+        overridden.map(EntryPlan.Overridden::fate));
     // a built-in rule gives no words of its own: what it matched says why
     Reason reason = Reason.of(outcome.rule(), outcome.layer(),
         outcome.detail().isEmpty() ? logged.found() : outcome.detail());
+    // the built-in fate a site rule overrode, worded as an overridden verdict: message: detail
+    List<Reason> overrode = overridden.map(o -> List.of(Reason.of(o.rule(), o.layer(),
+        message(logged.event(), o.fate(), o.layer(), o.rule()) + ": " + logged.found())))
+        .orElse(List.of());
     return new DecisionRecord(id, time, operation, mode, DecisionRecord.Kind.ENTRY,
-        logged.id().toString(), true, Optional.empty(), Optional.of(fate), message,
-        List.of(reason), List.of(), ruleSet, generation);
+        logged.id().toString(), true, Optional.empty(), Optional.of(fate),
+        message(logged.event(), outcome.fate(), outcome.layer(), outcome.rule()),
+        List.of(reason), overrode, ruleSet, generation);
+  }
+
+  /** {@code state entry FATE on EVENT by rule "RULE"}, or {@code by custom rule}. */
+  private static String message(EntryEvent.Kind event, EntryPlan.Fate fate, DecisionLayer layer,
+      String rule) {
+    DecisionRecord.EntryFate words = new DecisionRecord.EntryFate(event, fate);
+    return "state entry " + (fate == EntryPlan.Fate.UNDESIRED
+        ? "remembered as undesired" : words.fateWord()) + " on " + words.eventWord() + " by "
+        + (layer == DecisionLayer.CUSTOM_RULE ? "custom rule" : "rule") + " \"" + rule + "\"";
   }
 
   /**

@@ -33,7 +33,8 @@ import java.util.Optional;
  *     detail (a custom rule's detail is its own words; for a built-in entry fate, the entry as
  *     the event found it, which is what the rule matched)
  * @param overridden the verdicts they overrode; the detail is the overridden verdict's message,
- *     a colon and its detail
+ *     a colon and its detail. For an entry, the built-in fate a site rule's fate overrode, if
+ *     any (one at most; {@link EntryFate#overridden()} has the fate itself)
  * @param ruleSet the evaluator's {@link PolicyEvaluator#ruleSetId()}
  * @param generation the state generation the operation leaves: for {@code committed} the one it
  *     wrote (or the current one when it changed nothing), for {@code simulated} the one it would
@@ -71,6 +72,10 @@ public record DecisionRecord(
     Objects.requireNonNull(message, "message");
     reasons = ImmutableList.copyOf(reasons);
     overridden = ImmutableList.copyOf(overridden);
+    if (entry.isPresent() && overridden.size() != (entry.get().overridden().isPresent() ? 1 : 0)) {
+      throw new IllegalArgumentException("an entry's overridden verdict is the fate it overrode,"
+          + " and only then: " + entry.get() + " with " + overridden.size() + " overridden");
+    }
     Objects.requireNonNull(ruleSet, "ruleSet");
   }
 
@@ -138,12 +143,22 @@ public record DecisionRecord(
    *
    * @param event the lifecycle event that touched the entry
    * @param fate what policy made of it
+   * @param overridden the built-in fate a site rule's fate overrode ({@link
+   *     EntryPlan.Outcome#overridden()}); the record's {@link DecisionRecord#overridden()} has
+   *     its rule and words
    */
-  public record EntryFate(EntryEvent.Kind event, EntryPlan.Fate fate) {
+  public record EntryFate(EntryEvent.Kind event, EntryPlan.Fate fate,
+      Optional<EntryPlan.Fate> overridden) {
     /** Checks that nothing is null. */
     public EntryFate {
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(fate, "fate");
+      Objects.requireNonNull(overridden, "overridden");
+    }
+
+    /** A fate that overrode nothing. */
+    public EntryFate(EntryEvent.Kind event, EntryPlan.Fate fate) {
+      this(event, fate, Optional.empty());
     }
 
     /** {@code disconnect}, {@code refresh} or {@code remove}. */
@@ -153,6 +168,15 @@ public record DecisionRecord(
 
     /** {@code deleted}, {@code undesired} (remembered as), {@code kept} or {@code retired}. */
     public String fateWord() {
+      return word(fate);
+    }
+
+    /** The overridden fate in the words of {@link #fateWord()}. */
+    public Optional<String> overriddenWord() {
+      return overridden.map(EntryFate::word);
+    }
+
+    private static String word(EntryPlan.Fate fate) {
       return switch (fate) {
         case KEEP -> "kept";
         case DELETE -> "deleted";

@@ -4,6 +4,7 @@ import io.snapif.manager.DecisionLayer;
 import io.snapif.model.ConnectionId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What policy concluded for each entry of an {@link EntryEvent}. The manager applies it as it is
@@ -35,19 +36,56 @@ public record EntryPlan(Map<ConnectionId, Outcome> outcomes) {
    * @param layer the rule's layer: {@link DecisionLayer#LIFECYCLE} for the built-in rules,
    *     {@link DecisionLayer#CUSTOM_RULE} for a site rule's fate
    * @param detail why, in words for people; may be empty
+   * @param overridden for a site rule's fate, the built-in fate it overrode (also when both are
+   *     the same), so that a reader can tell what the built-in rules would have done; empty for
+   *     a built-in fate, which overrides nothing
    */
-  public record Outcome(Fate fate, String rule, DecisionLayer layer, String detail) {
-    /** Checks that nothing is null. */
+  public record Outcome(Fate fate, String rule, DecisionLayer layer, String detail,
+      Optional<Overridden> overridden) {
+    /**
+     * Checks that nothing is null, and that only a site rule's fate overrides one.
+     *
+     * @throws IllegalArgumentException if a built-in fate names one it overrode
+     */
     public Outcome {
       Objects.requireNonNull(fate, "fate");
       Objects.requireNonNull(rule, "rule");
       Objects.requireNonNull(layer, "layer");
       Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(overridden, "overridden");
+      if (overridden.isPresent() && layer != DecisionLayer.CUSTOM_RULE) {
+        throw new IllegalArgumentException("only a site rule's fate overrides another, not rule \""
+            + rule + "\" of layer " + layer);
+      }
+    }
+
+    /** An outcome that overrides nothing. */
+    public Outcome(Fate fate, String rule, DecisionLayer layer, String detail) {
+      this(fate, rule, layer, detail, Optional.empty());
     }
 
     /** A built-in rule's outcome ({@link DecisionLayer#LIFECYCLE}). */
     public Outcome(Fate fate, String rule, String detail) {
       this(fate, rule, DecisionLayer.LIFECYCLE, detail);
+    }
+  }
+
+  /**
+   * The fate a built-in rule gave an entry, which a site rule's fate overrode.
+   *
+   * @param fate the built-in fate, which did not count
+   * @param rule the built-in rule that gave it
+   */
+  public record Overridden(Fate fate, String rule) {
+    /** Checks that nothing is null. */
+    public Overridden {
+      Objects.requireNonNull(fate, "fate");
+      Objects.requireNonNull(rule, "rule");
+    }
+
+    /** The layer of the rule that gave it: always {@link DecisionLayer#LIFECYCLE}. */
+    public DecisionLayer layer() {
+      return DecisionLayer.LIFECYCLE;
     }
   }
 

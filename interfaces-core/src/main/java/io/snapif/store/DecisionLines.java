@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapif.manager.Reason;
 import io.snapif.spi.DecisionRecord;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link DecisionRecord} as one line of JSON, the format of the decision logs (documented with
@@ -34,8 +35,10 @@ final class DecisionLines {
     ObjectNode verdict = line.putObject("verdict");
     r.verdict().ifPresent(v -> verdict.put("rule", v.rule()).put("layer", v.layer().word()));
     verdict.put("message", r.message());
-    reasons(line.putArray("details"), r.reasons());
-    reasons(line.putArray("overridden"), r.overridden());
+    reasons(line.putArray("details"), r.reasons(), Optional.empty());
+    // an entry's overridden verdict is the built-in fate a site rule overrode: it names the fate
+    reasons(line.putArray("overridden"), r.overridden(),
+        r.entry().flatMap(DecisionRecord.EntryFate::overriddenWord));
     line.put("ruleSet", r.ruleSet()).put("generation", r.generation());
     try {
       return MAPPER.writeValueAsString(line);
@@ -44,10 +47,11 @@ final class DecisionLines {
     }
   }
 
-  private static void reasons(ArrayNode out, List<Reason> reasons) {
+  private static void reasons(ArrayNode out, List<Reason> reasons, Optional<String> fate) {
     for (Reason r : reasons) {
-      out.addObject().put("rule", r.rule()).put("layer", r.layer().word())
-          .put("detail", r.detail());
+      ObjectNode reason = out.addObject();
+      fate.ifPresent(f -> reason.put("fate", f));
+      reason.put("rule", r.rule()).put("layer", r.layer().word()).put("detail", r.detail());
     }
   }
 }

@@ -397,5 +397,53 @@ class DecisionLogTest {
     assertThat(r.reasons()).containsExactly(
         Reason.of("site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"));
     assertThat(r.allowed()).isTrue();
+    // the plan named no built-in fate it overrode
+    assertThat(r.overridden()).isEmpty();
+    assertThat(r.entry().orElseThrow().overridden()).isEmpty();
+  }
+
+  @Test
+  void aSiteRulesEntryFate_isLoggedWithTheBuiltinFateItOverrode_asAnOverriddenVerdict() {
+    PolicyEvaluator policy = new Delegating(POLICY) {
+      @Override
+      public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+        return new EntryPlan(event.entries().stream().collect(java.util.stream.Collectors.toMap(
+            t -> t.entry().id(), t -> new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
+                "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh",
+                Optional.of(new EntryPlan.Overridden(EntryPlan.Fate.UNDESIRED,
+                    "lifecycle: remembered"))))));
+      }
+    };
+    DefaultInterfaceManager m = manager(policy);
+    m.apply(install(vlc()));
+    batches.clear();
+
+    m.apply(disconnect("vlc:network"));
+
+    DecisionRecord r = batches.get(0).get(0);
+    assertThat(r.entry()).contains(new DecisionRecord.EntryFate(EntryEvent.Kind.DISCONNECT,
+        EntryPlan.Fate.DELETE, Optional.of(EntryPlan.Fate.UNDESIRED)));
+    assertThat(r.message()).isEqualTo(
+        "state entry deleted on disconnect by custom rule \"site: forget network\"");
+    assertThat(r.reasons()).containsExactly(
+        Reason.of("site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"));
+    // worded as an overridden verdict: its message, a colon, what the built-in rule matched
+    assertThat(r.overridden()).containsExactly(Reason.of("lifecycle: remembered",
+        DecisionLayer.LIFECYCLE, "state entry remembered as undesired on disconnect by rule"
+            + " \"lifecycle: remembered\": automatic connection, in effect"));
+  }
+
+  @Test
+  void onlyASiteRulesFate_overridesAnother() {
+    EntryPlan.Overridden builtin = new EntryPlan.Overridden(EntryPlan.Fate.UNDESIRED, "b");
+
+    assertThatThrownBy(() -> new EntryPlan.Outcome(EntryPlan.Fate.DELETE, "lifecycle: x",
+        DecisionLayer.LIFECYCLE, "", Optional.of(builtin)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("only a site rule's fate overrides another, not rule \"lifecycle: x\" of"
+            + " layer LIFECYCLE");
+    assertThat(new EntryPlan.Outcome(EntryPlan.Fate.DELETE, "lifecycle: x", "").overridden())
+        .isEmpty();
+    assertThat(builtin.layer()).isEqualTo(DecisionLayer.LIFECYCLE);
   }
 }

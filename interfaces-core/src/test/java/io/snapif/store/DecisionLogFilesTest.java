@@ -194,6 +194,48 @@ class DecisionLogFilesTest {
         List.of(), List.of(), "builtin", 1)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  private static DecisionRecord entry(Optional<EntryPlan.Fate> overriddenFate,
+      List<Reason> overridden) {
+    return new DecisionRecord("op/0", Instant.parse("2026-12-06T20:31:14.250Z"),
+        "disconnect vlc:network", Mode.COMMITTED, DecisionRecord.Kind.ENTRY,
+        "vlc:network core:network", true, Optional.empty(), Optional.of(
+            new DecisionRecord.EntryFate(EntryEvent.Kind.DISCONNECT, EntryPlan.Fate.DELETE,
+                overriddenFate)),
+        "state entry deleted on disconnect by custom rule \"site: forget\"",
+        List.of(Reason.of("site: forget", DecisionLayer.CUSTOM_RULE, "comes back")), overridden,
+        "sha256:abc", 4);
+  }
+
+  @Test
+  void anEntryLine_namesTheBuiltinFateASiteRuleOverrode_onlyWhenThereIsOne() {
+    String start = "{\"id\":\"op/0\",\"time\":\"2026-12-06T20:31:14.250Z\","
+        + "\"operation\":\"disconnect vlc:network\",\"mode\":\"committed\",\"kind\":\"entry\","
+        + "\"subject\":\"vlc:network core:network\",\"event\":\"disconnect\","
+        + "\"fate\":\"deleted\",\"verdict\":{\"rule\":\"site: forget\",\"layer\":\"custom-rule\","
+        + "\"message\":\"state entry deleted on disconnect by custom rule \\\"site: forget\\\"\"},"
+        + "\"details\":[{\"rule\":\"site: forget\",\"layer\":\"custom-rule\","
+        + "\"detail\":\"comes back\"}],";
+    String end = ",\"ruleSet\":\"sha256:abc\",\"generation\":4}";
+
+    String overriding = DecisionLines.json(entry(Optional.of(EntryPlan.Fate.UNDESIRED),
+        List.of(Reason.of("lifecycle: remembered", DecisionLayer.LIFECYCLE,
+            "state entry remembered as undesired on disconnect by rule \"lifecycle: remembered\""
+                + ": automatic connection, in effect"))));
+    String plain = DecisionLines.json(entry(Optional.empty(), List.of()));
+
+    assertThat(overriding).isEqualTo(start + "\"overridden\":[{\"fate\":\"undesired\","
+        + "\"rule\":\"lifecycle: remembered\",\"layer\":\"lifecycle\",\"detail\":\"state entry"
+        + " remembered as undesired on disconnect by rule \\\"lifecycle: remembered\\\": automatic"
+        + " connection, in effect\"}]" + end);
+    // without one the line is as it always was
+    assertThat(plain).isEqualTo(start + "\"overridden\":[]" + end);
+    // the overridden fate and its verdict go together
+    assertThatThrownBy(() -> entry(Optional.of(EntryPlan.Fate.UNDESIRED), List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> entry(Optional.empty(), List.of(Reason.of("lifecycle: remembered",
+        DecisionLayer.LIFECYCLE, "x")))).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void aNewFile_isCreatedWithTheFirstRecord_notWhenOpened(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("decisions.jsonl");

@@ -12,13 +12,14 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * What becomes of the state entries a lifecycle event touches: one {@link TouchedEntry} per
  * entry in a session, the rules of {@code lifecycle.drl} (and site rules) conclude {@link
  * EntryFate}s, and the fates that count make the plan. A site rule's fate overrides the built-in
- * ones; the fates that count for an entry must agree.
+ * ones (the outcome names the one it overrode); the fates that count for an entry must agree.
  */
 final class EntryPlanner {
   private final RuleBase rules;
@@ -60,7 +61,13 @@ final class EntryPlanner {
               .collect(Collectors.joining(", ")));
     }
     EntryFate first = counting.get(0);
-    return new EntryPlan.Outcome(first.getFate(), first.getRule(),
-        custom ? DecisionLayer.CUSTOM_RULE : DecisionLayer.LIFECYCLE, first.getDetail());
+    if (!custom) {
+      return new EntryPlan.Outcome(first.getFate(), first.getRule(), first.getDetail());
+    }
+    // what the built-in rules (one per entry) had decided, so that the override can be told
+    Optional<EntryPlan.Overridden> overridden = fates.stream().filter(f -> !f.isCustom())
+        .findFirst().map(f -> new EntryPlan.Overridden(f.getFate(), f.getRule()));
+    return new EntryPlan.Outcome(first.getFate(), first.getRule(), DecisionLayer.CUSTOM_RULE,
+        first.getDetail(), overridden);
   }
 }

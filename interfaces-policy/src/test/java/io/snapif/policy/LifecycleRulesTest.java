@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.common.collect.ImmutableMap;
+import io.snapif.manager.DecisionLayer;
 import io.snapif.manager.InterfaceManager;
 import io.snapif.manager.Operation;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.model.InstalledSnap;
 import io.snapif.model.SnapType;
+import io.snapif.spi.DecisionContext;
+import io.snapif.spi.DecisionContext.Mode;
+import io.snapif.spi.DecisionContext.OperationKind;
+import io.snapif.spi.EntryEvent;
+import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -206,6 +212,59 @@ class LifecycleRulesTest {
                 + " remembered: network comes back on the next refresh",
             "vlc:home core:home LIFECYCLE lifecycle: a disconnected automatic connection is"
                 + " remembered as undesired: automatic connection, in effect");
+  }
+
+  @Test
+  void aSiteRulesFate_namesTheBuiltinFateItOverrode_aBuiltinFateNone() {
+    PolicyEvaluator policy = siteRules(FORGET_NETWORK);
+    Connection network = Connection.builder().id(ConnectionId.parse("vlc:network core:network"))
+        .iface("network").auto(true).build();
+    Connection home = Connection.builder().id(ConnectionId.parse("vlc:home core:home"))
+        .iface("home").auto(true).build();
+    EntryEvent disconnect = new EntryEvent(EntryEvent.Kind.DISCONNECT, "vlc", false, List.of(
+        new EntryEvent.Touched(network, true, true, true),
+        new EntryEvent.Touched(home, true, true, true)));
+
+    EntryPlan plan = policy.planEntries(disconnect,
+        DecisionContext.of(OperationKind.DISCONNECT, Mode.COMMIT));
+
+    EntryPlan.Outcome forgotten = plan.outcome(network.id());
+    assertThat(forgotten.fate()).isEqualTo(EntryPlan.Fate.DELETE);
+    assertThat(forgotten.layer()).isEqualTo(DecisionLayer.CUSTOM_RULE);
+    assertThat(forgotten.overridden()).contains(new EntryPlan.Overridden(
+        EntryPlan.Fate.UNDESIRED,
+        "lifecycle: a disconnected automatic connection is remembered as undesired"));
+    assertThat(forgotten.overridden().orElseThrow().layer()).isEqualTo(DecisionLayer.LIFECYCLE);
+    EntryPlan.Outcome remembered = plan.outcome(home.id());
+    assertThat(remembered.fate()).isEqualTo(EntryPlan.Fate.UNDESIRED);
+    assertThat(remembered.layer()).isEqualTo(DecisionLayer.LIFECYCLE);
+    assertThat(remembered.overridden()).isEmpty();
+  }
+
+  @Test
+  void aSiteRuleThatGivesTheBuiltinFate_stillOverridesIt_asACustomVerdictDoes() {
+    PolicyEvaluator policy = siteRules("""
+        rule "site: manual disconnects are deleted"
+        when $e : TouchedEntry(event == Kind.DISCONNECT, auto == false)
+        then insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE, "x"));
+        end
+        """);
+    List<io.snapif.spi.DecisionRecord> logged = new ArrayList<>();
+    InterfaceManager m = InterfaceManager.builder().policy(policy).decisionLog(logged::addAll)
+        .build();
+    m.apply(new Operation.Install(vlc("camera")));
+    m.apply(connect("vlc:camera", "core:camera"));
+    logged.clear();
+
+    m.apply(disconnect("vlc:camera", "core:camera", false));
+
+    io.snapif.spi.DecisionRecord r = logged.get(0);
+    assertThat(r.verdict().orElseThrow().rule()).isEqualTo("site: manual disconnects are deleted");
+    assertThat(r.entry().orElseThrow().overridden()).contains(EntryPlan.Fate.DELETE);
+    assertThat(r.overridden()).extracting(o -> o.rule() + " [" + o.layer() + "]: " + o.detail())
+        .containsExactly("lifecycle: a disconnected manual connection is deleted [LIFECYCLE]:"
+            + " state entry deleted on disconnect by rule \"lifecycle: a disconnected manual"
+            + " connection is deleted\": manual connection, in effect");
   }
 
   @Test

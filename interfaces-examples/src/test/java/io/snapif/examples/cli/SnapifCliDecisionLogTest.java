@@ -193,6 +193,8 @@ class SnapifCliDecisionLogTest {
     assertThat(fate.get("verdict").get("layer").asText()).isEqualTo("lifecycle");
     assertThat(fate.get("details").get(0).get("detail").asText())
         .isEqualTo("automatic connection, in effect");
+    // a built-in fate overrides nothing
+    assertThat(fate.get("overridden").toString()).isEqualTo("[]");
     assertThat(fate.get("ruleSet").asText()).isEqualTo("builtin");
 
     run("remove", "vlc");
@@ -204,7 +206,8 @@ class SnapifCliDecisionLogTest {
   }
 
   @Test
-  void aSiteRulesEntryFate_isLoggedWithItsOwnWords() throws IOException {
+  void aSiteRulesEntryFate_isLoggedWithItsOwnWords_andTheBuiltinFateItOverrode()
+      throws IOException {
     Path rule = Files.writeString(home.resolve("forget-network.drl"), """
         package site.rules;
 
@@ -234,6 +237,16 @@ class SnapifCliDecisionLogTest {
         + "disconnect by custom rule \"site: disconnects of network are not remembered\"");
     assertThat(fate.get("details").get(0).get("detail").asText())
         .isEqualTo("network comes back on the next refresh");
+    // the built-in rules would have remembered it: what was overridden, as for a verdict
+    assertThat(fate.get("overridden")).hasSize(1);
+    JsonNode overridden = fate.get("overridden").get(0);
+    assertThat(overridden.get("fate").asText()).isEqualTo("undesired");
+    assertThat(overridden.get("rule").asText())
+        .isEqualTo("lifecycle: a disconnected automatic connection is remembered as undesired");
+    assertThat(overridden.get("layer").asText()).isEqualTo("lifecycle");
+    assertThat(overridden.get("detail").asText()).isEqualTo("state entry remembered as undesired"
+        + " on disconnect by rule \"lifecycle: a disconnected automatic connection is remembered"
+        + " as undesired\": automatic connection, in effect");
     assertThat(fate.get("ruleSet").asText()).matches("sha256:[0-9a-f]{64}");
   }
 

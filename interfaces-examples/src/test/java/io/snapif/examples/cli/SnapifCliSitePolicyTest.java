@@ -223,6 +223,43 @@ class SnapifCliSitePolicyTest {
   }
 
   @Test
+  void aSiteRuleThatOverridesAnEntryFate_isLoggedWithTheBuiltinFateItOverrode()
+      throws IOException {
+    assertThat(CliRun.run(home, "policy", "add", ruleFile("forget-home.drl", """
+        package site.rules;
+
+        import io.snapif.policy.fact.EntryFate;
+        import io.snapif.policy.fact.TouchedEntry;
+        import io.snapif.spi.EntryEvent.Kind;
+        import io.snapif.spi.EntryPlan.Fate;
+
+        rule "site: disconnects of home are forgotten"
+        when
+          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "home")
+        then
+          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE, "home"));
+        end
+        """).toString()).status()).isZero();
+    Path log = home.resolve("decisions.jsonl");
+
+    CliRun disconnect = CliRun.run(home, "disconnect", "vlc:home", "--decision-log",
+        log.toString());
+
+    assertThat(disconnect.status()).as(disconnect.err()).isZero();
+    // deleted, not remembered: zoom-client's home, remembered in the demo, is the only one
+    assertThat(CliRun.run(home, "remembered").out()).doesNotContain("vlc:home");
+    JsonNode fate = JSON.readTree(Files.readAllLines(log).get(0));
+    assertThat(fate.get("fate").asText()).isEqualTo("deleted");
+    assertThat(fate.get("verdict").get("rule").asText())
+        .isEqualTo("site: disconnects of home are forgotten");
+    assertThat(fate.get("overridden").toString()).isEqualTo("[{\"fate\":\"undesired\","
+        + "\"rule\":\"lifecycle: a disconnected automatic connection is remembered as undesired\","
+        + "\"layer\":\"lifecycle\",\"detail\":\"state entry remembered as undesired on disconnect"
+        + " by rule \\\"lifecycle: a disconnected automatic connection is remembered as"
+        + " undesired\\\": automatic connection, in effect\"}]");
+  }
+
+  @Test
   void theLibraryOpener_appliesTheSiteRulesOfItsStateFile() throws IOException {
     assertThat(CliRun.run(home, "disconnect", "--forget", "vlc:home", ":home").status()).isZero();
     Path state = CliRun.stateFile(home);
