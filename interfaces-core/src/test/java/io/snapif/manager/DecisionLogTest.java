@@ -258,6 +258,17 @@ class DecisionLogTest {
     }
   }
 
+  /** The built-in policy, but every entry an event touches gets {@code outcome}. */
+  private static PolicyEvaluator everyEntry(EntryPlan.Outcome outcome) {
+    return new Delegating(POLICY) {
+      @Override
+      public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
+        return new EntryPlan(event.entries().stream().collect(
+            java.util.stream.Collectors.toMap(t -> t.entry().id(), t -> outcome)));
+      }
+    };
+  }
+
   /** Wraps auto-connect decisions so that writing their words is counted. */
   private static final class WordCounting extends Delegating {
     private final AtomicInteger worded;
@@ -377,14 +388,8 @@ class DecisionLogTest {
 
   @Test
   void aSiteRulesEntryFate_isLoggedAsACustomRule_withItsOwnWords() {
-    PolicyEvaluator policy = new Delegating(POLICY) {
-      @Override
-      public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
-        return new EntryPlan(event.entries().stream().collect(java.util.stream.Collectors.toMap(
-            t -> t.entry().id(), t -> new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
-                "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"))));
-      }
-    };
+    PolicyEvaluator policy = everyEntry(new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
+        "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh"));
     DefaultInterfaceManager m = manager(policy);
     m.apply(install(vlc()));
     batches.clear();
@@ -404,16 +409,9 @@ class DecisionLogTest {
 
   @Test
   void aSiteRulesEntryFate_isLoggedWithTheBuiltinFateItOverrode_asAnOverriddenVerdict() {
-    PolicyEvaluator policy = new Delegating(POLICY) {
-      @Override
-      public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
-        return new EntryPlan(event.entries().stream().collect(java.util.stream.Collectors.toMap(
-            t -> t.entry().id(), t -> new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
-                "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh",
-                Optional.of(new EntryPlan.Overridden(EntryPlan.Fate.UNDESIRED,
-                    "lifecycle: remembered"))))));
-      }
-    };
+    PolicyEvaluator policy = everyEntry(new EntryPlan.Outcome(EntryPlan.Fate.DELETE,
+        "site: forget network", DecisionLayer.CUSTOM_RULE, "comes back on refresh",
+        Optional.of(new EntryPlan.Overridden(EntryPlan.Fate.UNDESIRED, "lifecycle: remembered"))));
     DefaultInterfaceManager m = manager(policy);
     m.apply(install(vlc()));
     batches.clear();

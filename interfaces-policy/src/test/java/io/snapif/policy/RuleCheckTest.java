@@ -281,16 +281,21 @@ class RuleCheckTest {
       end
       """;
 
+  /** The one problem {@code builder.check()} finds. */
+  private static RuleProblem onlyProblem(DroolsPolicyEvaluator.Builder builder) {
+    List<RuleProblem> problems = builder.check();
+    assertThat(problems).hasSize(1);
+    return problems.get(0);
+  }
+
   @Test
   void aRuleThatThrowsWithoutFacts_isAnExecutionFailureAtItsLine_asBuildFails() {
     DroolsPolicyEvaluator.Builder builder = DroolsPolicyEvaluator.builder()
         .addRules("fine.drl", denyCamera("site.fine", "site: fine"))
         .addRules("inventory.drl", THROWS_WITHOUT_FACTS);
 
-    List<RuleProblem> problems = builder.check();
+    RuleProblem problem = onlyProblem(builder);
 
-    assertThat(problems).hasSize(1);
-    RuleProblem problem = problems.get(0);
     assertThat(problem.kind()).isEqualTo(RuleProblem.Kind.EXECUTION_FAILURE);
     assertThat(problem.file()).isEqualTo("inventory.drl");
     assertThat(problem.line()).isEqualTo(3);
@@ -308,10 +313,8 @@ class RuleCheckTest {
         .addRules("fine.drl", denyCamera("site.fine", "site: fine"))
         .addRules("loop.drl", LOOPS_WITHOUT_FACTS);
 
-    List<RuleProblem> problems = builder.check();
+    RuleProblem problem = onlyProblem(builder);
 
-    assertThat(problems).hasSize(1);
-    RuleProblem problem = problems.get(0);
     assertThat(problem.kind()).isEqualTo(RuleProblem.Kind.EXECUTION_FAILURE);
     assertThat(problem.file()).isEqualTo("loop.drl");
     assertThat(problem.line()).isEqualTo(9); // "site: grow", which fired most
