@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param id the entry
  * @param event what touched it: {@code DISCONNECT}, {@code REFRESH} (also a reinstall that finds
  *     retired entries) or {@code REMOVE}
- * @param outcome policy's answer ({@link io.snapif.spi.PolicyEvaluator#planEntries}): the fate, the deciding
- *     rule, its layer and detail, and the built-in fate a site rule overrode, if any
+ * @param outcome policy's answer ({@link io.snapif.spi.PolicyEvaluator#planEntries}): the fate,
+ *     the deciding rule, its layer and detail, and the built-in fate a site rule overrode, if any
  * @param found the entry as the event found it, in words ({@code automatic connection, in
  *     effect}, {@code manual connection, not in effect, plug gone}): what a built-in rule matched
  */
