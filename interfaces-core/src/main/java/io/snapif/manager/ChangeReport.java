@@ -8,7 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * What an operation changed (or, from a simulation, would change): the connection state entries
- * added, removed and changed, the policy decisions taken on the way, and warnings for people
+ * added, removed and changed, the policy decisions taken on the way (the checks, and the fates
+ * of the state entries a disconnect, refresh or removal touched), and warnings for people
  * (plugs dropped for an unknown interface, ambiguous auto-connections).
  */
 @Value.Immutable
@@ -25,7 +26,19 @@ public abstract class ChangeReport {
   /** Entries whose flags or attributes changed, with their new value. */
   public abstract Map<ConnectionId, Connection> changed();
 
+  /**
+   * The policy decisions of the checks: installation, connection and auto-connection, in the
+   * order they were taken.
+   */
   public abstract List<Decision> decisions();
+
+  /**
+   * What became (or, simulated, would become) of the state entries a disconnect, refresh or
+   * removal touched, where it changes something, in the order policy decided them: each entry's
+   * fate, the deciding rule and why. These are the entry fates the decision log logs. A
+   * remembered or dormant entry that stays as it is changes nothing and is not listed.
+   */
+  public abstract List<EntryDecision> entryDecisions();
 
   public abstract List<String> warnings();
 

@@ -2,7 +2,6 @@ package io.snapif.manager;
 
 import com.google.common.collect.ImmutableList;
 import io.snapif.declaration.Side;
-import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
@@ -11,8 +10,6 @@ import io.snapif.spi.DecisionLog;
 import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.DecisionRecord.Effect;
 import io.snapif.spi.DecisionRecord.Mode;
-import io.snapif.spi.EntryEvent;
-import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * that got no connection (a plug's candidates are the slots of its interface, few). Denials of
  * candidates of the snap's slots are not logged: a slot weighs every plug of its interface on
  * the system. Pairs already in state decide nothing new and are not logged either. Entry fates
- * (disconnect, refresh, removal) are logged when they change something ({@link #entryFate}).
+ * (disconnect, refresh, removal) are logged when they change something: the {@link
+ * EntryDecision}s of the operation's {@link ChangeReport}, picked by {@link EntryFates}.
  */
 final class DecisionAudit {
   private static final Logger LOG = LoggerFactory.getLogger(DecisionAudit.class);
@@ -56,12 +54,8 @@ final class DecisionAudit {
   /** A check's decision and, for an auto-connection, what the plan made of it. */
   record Check(Decision decision, Optional<Effect> effect) implements Logged {}
 
-  /**
-   * The fate policy gave state entry {@code id} on {@code event}; {@code found} is the entry as
-   * the event found it, in words.
-   */
-  record Fate(ConnectionId id, EntryEvent.Kind event, EntryPlan.Outcome outcome, String found)
-      implements Logged {}
+  /** A state entry's fate that changes something (those a {@link ChangeReport} lists). */
+  record Fate(EntryDecision decision) implements Logged {}
 
   /** Logs the decisions {@code draft} gathered for {@code operation}, if any. */
   void operation(Operation operation, Mode mode, long generation, StateDraft draft) {
@@ -121,59 +115,11 @@ final class DecisionAudit {
 
   private static DecisionRecord record(String id, Instant time, String operation, Mode mode,
       Fate logged, String ruleSet, long generation) {
-    EntryPlan.Outcome outcome = logged.outcome();
-    Optional<EntryPlan.Overridden> overridden = outcome.overridden();
-    DecisionRecord.EntryFate fate = new DecisionRecord.EntryFate(logged.event(), outcome.fate(),
-        overridden.map(EntryPlan.Overridden::fate));
-    // a built-in rule gives no words of its own: what it matched says why
-    Reason reason = Reason.of(outcome.rule(), outcome.layer(),
-        outcome.detail().isEmpty() ? logged.found() : outcome.detail());
-    // the built-in fate a site rule overrode, worded as an overridden verdict: message: detail
-    List<Reason> overrode = overridden.map(o -> List.of(Reason.of(o.rule(), o.layer(),
-        message(logged.event(), o.fate(), o.layer(), o.rule()) + ": " + logged.found())))
-        .orElse(List.of());
+    EntryDecision d = logged.decision();
     return new DecisionRecord(id, time, operation, mode, DecisionRecord.Kind.ENTRY,
-        logged.id().toString(), true, Optional.empty(), Optional.of(fate),
-        message(logged.event(), outcome.fate(), outcome.layer(), outcome.rule()),
-        List.of(reason), overrode, ruleSet, generation);
-  }
-
-  /** {@code state entry FATE on EVENT by rule "RULE"}, or {@code by custom rule}. */
-  private static String message(EntryEvent.Kind event, EntryPlan.Fate fate, DecisionLayer layer,
-      String rule) {
-    DecisionRecord.EntryFate words = new DecisionRecord.EntryFate(event, fate);
-    return "state entry " + (fate == EntryPlan.Fate.UNDESIRED
-        ? "remembered as undesired" : words.fateWord()) + " on " + words.eventWord() + " by "
-        + (layer == DecisionLayer.CUSTOM_RULE ? "custom rule" : "rule") + " \"" + rule + "\"";
-  }
-
-  /**
-   * Marks in {@code draft} the fate policy gave {@code touched} on {@code event}, when it changes
-   * something: an entry that leaves the state or is remembered, or a connection that was in
-   * effect when the operation started and is kept (dormant after a refresh, or in effect still
-   * because a site rule kept it). A remembered or dormant entry that stays as it is decides
-   * nothing new and is not logged, as pairs already in state are not for auto-connect.
-   */
-  static void entryFate(StateDraft draft, EntryEvent event, EntryEvent.Touched touched,
-      EntryPlan.Outcome outcome) {
-    Connection entry = touched.entry();
-    if (outcome.fate() == EntryPlan.Fate.KEEP && !draft.wasInEffect(entry)) {
-      return;
-    }
-    List<String> found = new ArrayList<>();
-    found.add((entry.undesired() ? "remembered undesired " : "")
-        + (entry.byGadget() ? "gadget" : entry.auto() ? "automatic" : "manual") + " connection");
-    found.add(touched.inEffect() ? "in effect" : "not in effect");
-    if (!touched.plugPresent()) {
-      found.add("plug gone");
-    }
-    if (!touched.slotPresent()) {
-      found.add("slot gone");
-    }
-    if (event.forget()) {
-      found.add("--forget");
-    }
-    draft.logEntryFate(new Fate(entry.id(), event.kind(), outcome, String.join(", ", found)));
+        d.id().toString(), true, Optional.empty(), Optional.of(d.fate()), d.message(),
+        List.of(d.reason()), d.overridden().map(List::of).orElse(List.of()), ruleSet,
+        generation);
   }
 
   /**

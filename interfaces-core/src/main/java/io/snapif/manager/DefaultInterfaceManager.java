@@ -132,6 +132,7 @@ final class DefaultInterfaceManager implements InterfaceManager {
         .committed(commit)
         .generation(generation)
         .addAllDecisions(draft.decisions())
+        .addAllEntryDecisions(draft.entryDecisions())
         .addAllWarnings(draft.warnings());
     draft.forEachEntryChange((id, old, now) -> {
           if (now.isEmpty()) {

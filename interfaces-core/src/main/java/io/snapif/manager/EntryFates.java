@@ -4,11 +4,13 @@ import io.snapif.model.Connection;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import io.snapif.spi.PolicyEvaluator;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Asks policy what becomes of the state entries a lifecycle event touches, and applies its plan
- * to the draft as it is. The decisions (remembered as undesired, dropped, dormant, retired) are
+ * to the draft as it is; the fates that change something go to the report and the decision log
+ * ({@link EntryDecision}). The decisions (remembered as undesired, dropped, dormant, retired) are
  * the policy's; this class only carries them out, and fails when the plan leaves an entry
  * undecided or gives it a fate the event cannot have.
  */
@@ -33,11 +35,42 @@ final class EntryFates {
     EntryPlan plan = policy.planEntries(event, draft.context());
     for (EntryEvent.Touched t : touched) {
       EntryPlan.Outcome outcome = plan.outcome(t.entry().id());
-      if (draft.logging()) {
-        DecisionAudit.entryFate(draft, event, t, outcome);
+      if (changesSomething(draft, t.entry(), outcome)) {
+        draft.entryDecision(new EntryDecision(t.entry().id(), kind, outcome, found(event, t)));
       }
       apply(draft, kind, t.entry(), outcome);
     }
+  }
+
+  /**
+   * Whether a fate changes something, and so is reported and logged: an entry that leaves the
+   * state or is remembered, or a connection that was in effect when the operation started and
+   * is kept (dormant after a refresh, or in effect still because a site rule kept it). A
+   * remembered or dormant entry that stays as it is decides nothing new, as pairs already in
+   * state decide nothing new for auto-connect.
+   */
+  private static boolean changesSomething(StateDraft draft, Connection entry,
+      EntryPlan.Outcome outcome) {
+    return outcome.fate() != EntryPlan.Fate.KEEP || draft.wasInEffect(entry);
+  }
+
+  /** The entry as the event found it, in words: what a built-in rule matched. */
+  private static String found(EntryEvent event, EntryEvent.Touched touched) {
+    Connection entry = touched.entry();
+    List<String> found = new ArrayList<>();
+    found.add((entry.undesired() ? "remembered undesired " : "")
+        + (entry.byGadget() ? "gadget" : entry.auto() ? "automatic" : "manual") + " connection");
+    found.add(touched.inEffect() ? "in effect" : "not in effect");
+    if (!touched.plugPresent()) {
+      found.add("plug gone");
+    }
+    if (!touched.slotPresent()) {
+      found.add("slot gone");
+    }
+    if (event.forget()) {
+      found.add("--forget");
+    }
+    return String.join(", ", found);
   }
 
   private static void apply(StateDraft draft, EntryEvent.Kind kind, Connection entry,

@@ -50,6 +50,7 @@ final class StateDraft {
   private TreePMap<ConnectionId, Connection> retired;
   private boolean seeded;
   private final List<Decision> decisions = new ArrayList<>();
+  private final List<EntryDecision> entryDecisions = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   /** The decisions for the decision log; null when the manager keeps none. */
   private final List<DecisionAudit.Logged> logged;
@@ -222,9 +223,12 @@ final class StateDraft {
     logged.add(new DecisionAudit.Check(decision, Optional.of(effect)));
   }
 
-  /** Logs a state entry's fate (only while logging). */
-  void logEntryFate(DecisionAudit.Fate fate) {
-    logged.add(fate);
+  /** A state entry's fate that changes something: reported, and logged when logging. */
+  void entryDecision(EntryDecision decision) {
+    entryDecisions.add(decision);
+    if (logged != null) {
+      logged.add(new DecisionAudit.Fate(decision));
+    }
   }
 
   /** The decisions for the decision log, in the order they were taken (empty if not logging). */
@@ -238,6 +242,10 @@ final class StateDraft {
 
   ImmutableList<Decision> decisions() {
     return ImmutableList.copyOf(decisions);
+  }
+
+  ImmutableList<EntryDecision> entryDecisions() {
+    return ImmutableList.copyOf(entryDecisions);
   }
 
   ImmutableList<String> warnings() {

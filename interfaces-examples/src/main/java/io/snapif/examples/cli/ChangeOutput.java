@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapif.examples.scenario.ScenarioJson;
 import io.snapif.manager.ChangeReport;
 import io.snapif.manager.Decision;
+import io.snapif.manager.EntryDecision;
+import io.snapif.manager.Reason;
 import io.snapif.model.Connection;
 import io.snapif.model.ConnectionId;
+import io.snapif.spi.DecisionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,8 @@ final class ChangeOutput {
 
   /**
    * The report as JSON: {@code committed}, {@code added}/{@code changed}/{@code removed} state
-   * entries (as in scenario output), {@code decisions} and {@code warnings}.
+   * entries (as in scenario output), {@code decisions} (the checks), {@code entries} (the fates
+   * of the state entries a disconnect, refresh or removal touched) and {@code warnings}.
    */
   static ObjectNode json(ChangeReport report) {
     ObjectNode root = Json.object();
@@ -51,6 +55,8 @@ final class ChangeOutput {
     for (Decision d : report.decisions()) {
       decisions.add(decision(d));
     }
+    ArrayNode fates = root.putArray("entries");
+    report.entryDecisions().forEach(e -> fates.add(entry(e)));
     ArrayNode warnings = root.putArray("warnings");
     report.warnings().forEach(warnings::add);
     return root;
@@ -64,11 +70,36 @@ final class ChangeOutput {
     n.put("allowed", d.allowed());
     n.put("message", d.message());
     ArrayNode reasons = n.putArray("reasons");
-    d.reasons().forEach(r -> reasons.addObject()
-        .put("rule", r.rule())
-        .put("layer", r.layer().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-        .put("detail", r.detail()));
+    d.reasons().forEach(r -> reasons.add(reason(r)));
     return n;
+  }
+
+  /**
+   * An entry's fate as JSON, with the fields of the decision log's {@code entry} lines: subject,
+   * event, fate, verdict (rule, layer, message), details, and overridden (the built-in fate a
+   * site rule overrode).
+   */
+  private static ObjectNode entry(EntryDecision e) {
+    DecisionRecord.EntryFate fate = e.fate();
+    ObjectNode n = Json.object();
+    n.put("subject", e.id().toString());
+    n.put("event", fate.eventWord());
+    n.put("fate", fate.fateWord());
+    Reason reason = e.reason();
+    n.putObject("verdict")
+        .put("rule", reason.rule())
+        .put("layer", reason.layer().word())
+        .put("message", e.message());
+    n.putArray("details").add(reason(reason));
+    ArrayNode overridden = n.putArray("overridden");
+    e.overridden().ifPresent(o -> overridden.add(
+        Json.object().put("fate", fate.overriddenWord().orElseThrow()).setAll(reason(o))));
+    return n;
+  }
+
+  private static ObjectNode reason(Reason r) {
+    return Json.object().put("rule", r.rule()).put("layer", r.layer().word())
+        .put("detail", r.detail());
   }
 
   private static void entries(ObjectNode into, Map<ConnectionId, Connection> entries) {
