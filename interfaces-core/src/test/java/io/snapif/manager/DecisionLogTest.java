@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snapif.declaration.CheckKind;
-import io.snapif.model.Device;
 import io.snapif.model.InstalledSnap;
 import io.snapif.spi.AutoConnectPlan;
 import io.snapif.spi.AutoConnectRequest;
@@ -20,7 +19,6 @@ import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.DecisionContext;
 import io.snapif.spi.DecisionLog;
 import io.snapif.spi.DecisionRecord;
-import io.snapif.spi.DecisionRecord.Effect;
 import io.snapif.spi.DecisionRecord.Mode;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
@@ -228,39 +226,9 @@ class DecisionLogTest {
     assertThat(lines(batches.get(1))).containsExactly("installation webcam allowed");
   }
 
-  /** Asks {@code policy}; subclasses change what they need. */
-  private static class Delegating implements PolicyEvaluator {
-    final PolicyEvaluator policy;
-
-    Delegating(PolicyEvaluator policy) {
-      this.policy = policy;
-    }
-
-    @Override
-    public Decision checkInstallation(InstalledSnap snap, Device device,
-        DecisionContext context) {
-      return policy.checkInstallation(snap, device, context);
-    }
-
-    @Override
-    public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
-      return policy.checkConnection(candidate, context);
-    }
-
-    @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
-      return policy.planAutoConnect(request, context);
-    }
-
-    @Override
-    public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
-      return policy.planEntries(event, context);
-    }
-  }
-
   /** The built-in policy, but every entry an event touches gets {@code outcome}. */
   private static PolicyEvaluator everyEntry(EntryPlan.Outcome outcome) {
-    return new Delegating(POLICY) {
+    return new DelegatingPolicy(POLICY) {
       @Override
       public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
         return new EntryPlan(event.entries().stream().collect(
@@ -270,7 +238,7 @@ class DecisionLogTest {
   }
 
   /** Wraps auto-connect decisions so that writing their words is counted. */
-  private static final class WordCounting extends Delegating {
+  private static final class WordCounting extends DelegatingPolicy {
     private final AtomicInteger worded;
 
     WordCounting(PolicyEvaluator policy, AtomicInteger worded) {
@@ -305,7 +273,7 @@ class DecisionLogTest {
             Reason.overridden("connection: denied by slot rule", DecisionLayer.BASE_SLOT_RULE,
                 "connection denied by slot rule of interface \"camera\": deny"))
         .build();
-    PolicyEvaluator policy = new Delegating(POLICY) {
+    PolicyEvaluator policy = new DelegatingPolicy(POLICY) {
       @Override
       public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
         return d;

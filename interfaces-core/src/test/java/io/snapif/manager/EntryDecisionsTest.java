@@ -14,17 +14,11 @@ import static io.snapif.testing.Ops.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapif.model.ConnectionId;
-import io.snapif.model.Device;
-import io.snapif.model.InstalledSnap;
-import io.snapif.spi.AutoConnectPlan;
-import io.snapif.spi.AutoConnectRequest;
-import io.snapif.spi.ConnectCandidate;
 import io.snapif.spi.DecisionContext;
 import io.snapif.spi.DecisionRecord;
 import io.snapif.spi.EntryEvent;
 import io.snapif.spi.EntryPlan;
 import io.snapif.spi.EntryPlan.Fate;
-import io.snapif.spi.PolicyEvaluator;
 import io.snapif.testing.Snaps;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,26 +213,14 @@ class EntryDecisionsTest {
    * The test policy, with a site rule that deletes every disconnected entry where the built-in
    * rules would remember it as undesired (which it names as overridden).
    */
-  private static final class SiteForgetsDisconnects implements PolicyEvaluator {
-    @Override
-    public Decision checkInstallation(InstalledSnap snap, Device device,
-        DecisionContext context) {
-      return POLICY.checkInstallation(snap, device, context);
-    }
-
-    @Override
-    public Decision checkConnection(ConnectCandidate candidate, DecisionContext context) {
-      return POLICY.checkConnection(candidate, context);
-    }
-
-    @Override
-    public AutoConnectPlan planAutoConnect(AutoConnectRequest request, DecisionContext context) {
-      return POLICY.planAutoConnect(request, context);
+  private static final class SiteForgetsDisconnects extends DelegatingPolicy {
+    SiteForgetsDisconnects() {
+      super(POLICY);
     }
 
     @Override
     public EntryPlan planEntries(EntryEvent event, DecisionContext context) {
-      EntryPlan builtin = POLICY.planEntries(event, context);
+      EntryPlan builtin = policy.planEntries(event, context);
       if (event.kind() != EntryEvent.Kind.DISCONNECT) {
         return builtin;
       }
