@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -137,7 +138,7 @@ final class DecisionSession implements AutoCloseable {
     }
     fired += n;
     if (n >= remaining) {
-      throw new RuleFiringLimitException(budget, busiestRules());
+      throw new RuleFiringLimitException(budget, busiestRules(), busiestRule());
     }
     sound = true;
   }
@@ -192,14 +193,19 @@ final class DecisionSession implements AutoCloseable {
   }
 
   private ImmutableList<String> busiestRules() {
-    if (firingsByRule == null) {
-      return ImmutableList.of();
-    }
-    return firingsByRule.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(3)
+    return busiest().limit(3)
         .map(e -> "\"" + e.getKey() + "\" (" + e.getValue() + ")")
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The rule that fired most; null when not tracked (no custom rules). */
+  private String busiestRule() {
+    return busiest().findFirst().map(Map.Entry::getKey).orElse(null);
+  }
+
+  private Stream<Map.Entry<String, Integer>> busiest() {
+    return firingsByRule == null ? Stream.empty() : firingsByRule.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed());
   }
 
   @Override

@@ -251,26 +251,15 @@ final class RuleBase {
 
   /**
    * {@code failure} of the empty decision of custom {@code sources} as a problem of the source
-   * that defines the rule at fault (the failing rule, else the busiest of the rules that did not
-   * settle), at its line; of the first source, without a line, when no source defines one.
+   * that defines the rule at fault ({@link RuleExecutionException#rule()}), at its line; of the
+   * first source, without a line, when no source defines it.
    */
   static RuleProblem executionProblem(List<RuleSource> sources, RuleExecutionException failure) {
-    List<String> suspects = new ArrayList<>();
-    failure.rule().ifPresent(suspects::add);
-    List<String> busiest = failure instanceof RuleFiringLimitException limit
-        ? limit.busiestRules()
-        : failure instanceof RuleTimeLimitException time ? time.busiestRules() : List.of();
-    for (String entry : busiest) { // "NAME" (COUNT)
-      Matcher m = BUSIEST_RULE.matcher(entry);
-      if (m.matches()) {
-        suspects.add(m.group(1));
-      }
-    }
     String message = "a decision without any fact fails, so every decision would: "
         + failure.getMessage();
-    for (String rule : suspects) {
+    if (failure.rule().isPresent()) {
       for (RuleSource source : sources) {
-        int line = lineOfRule(source.text(), rule);
+        int line = lineOfRule(source.text(), failure.rule().get());
         if (line > 0) {
           return new RuleProblem(RuleProblem.Kind.EXECUTION_FAILURE, source.name(), line,
               message);
@@ -280,8 +269,6 @@ final class RuleBase {
     return new RuleProblem(RuleProblem.Kind.EXECUTION_FAILURE, sources.get(0).name(), 0,
         message);
   }
-
-  private static final Pattern BUSIEST_RULE = Pattern.compile("\"(.*)\" \\(\\d+\\)");
 
   /**
    * What compiling custom sources gave, source by source: the packages of each (none for one

@@ -22,10 +22,10 @@ public class RuleExecutionException extends SnapifException {
   }
 
   /**
-   * The rule at fault, when known: the rule whose consequence threw, or the rule that was firing
-   * (or had fired last) when the rules were stopped, which is known for custom rule files only
-   * (the built-in rules are not tracked). Empty for {@link RuleFiringLimitException}, which names
-   * the busiest rules instead.
+   * The rule at fault, when known: the rule whose consequence threw; for rules that did not
+   * settle ({@link RuleFiringLimitException}), the one that fired most; for rules stopped at the
+   * time limit, the one that was firing (or had fired last). The last two are known only when
+   * custom rules take part (the built-in rules alone are not tracked).
    */
   public Optional<String> rule() {
     return Optional.ofNullable(rule);

@@ -12,9 +12,10 @@ public final class RuleFiringLimitException extends RuleExecutionException {
   private final long limit;
   private final ImmutableList<String> busiestRules;
 
-  RuleFiringLimitException(long limit, ImmutableList<String> busiestRules) {
+  RuleFiringLimitException(long limit, ImmutableList<String> busiestRules, String busiestRule) {
     super("policy rules did not settle within " + limit + " rule firings"
-        + (busiestRules.isEmpty() ? "" : "; busiest rules: " + String.join(", ", busiestRules)));
+        + (busiestRules.isEmpty() ? "" : "; busiest rules: " + String.join(", ", busiestRules)),
+        busiestRule, null);
     this.limit = limit;
     this.busiestRules = busiestRules;
   }

@@ -320,7 +320,8 @@ class RuleCheckTest {
     assertThat(problem.line()).isEqualTo(9); // "site: grow", which fired most
     assertThat(problem.message()).startsWith("a decision without any fact fails, so every"
         + " decision would: policy rules did not settle within ");
-    assertThatThrownBy(builder::build).isInstanceOf(RuleFiringLimitException.class);
+    assertThatThrownBy(builder::build).isInstanceOfSatisfying(RuleFiringLimitException.class,
+        e -> assertThat(e.rule()).contains("site: grow"));
     // without the loop, the same set checks clean and builds
     assertThat(DroolsPolicyEvaluator.builder().firingLimit(500)
         .addRules("fine.drl", denyCamera("site.fine", "site: fine")).check()).isEmpty();
