@@ -109,17 +109,18 @@ final class ExplainCommand implements Callable<Integer> {
     d.reasons().forEach(r -> reason(out, r, "    "));
   }
 
-  private static void reason(StringBuilder out, Reason r, String indent) {
+  /** {@code INDENT- DETAIL [RULE, LAYER]}, a line of its own. */
+  static void reason(StringBuilder out, Reason r, String indent) {
     out.append(indent).append("- ").append(r.detail()).append(" [").append(r.rule())
-        .append(", ").append(r.layer().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-        .append("]\n");
+        .append(", ").append(r.layer().word()).append("]\n");
   }
 
   private static String side(Explanation e) {
     return e.side().word();
   }
 
-  private static String word(AutoConnectPlan.Outcome outcome) {
+  /** {@code connect}, {@code ambiguous}, ... as explain and policy diff name it. */
+  static String word(AutoConnectPlan.Outcome outcome) {
     return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 

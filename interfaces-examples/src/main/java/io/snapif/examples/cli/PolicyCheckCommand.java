@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
     description = {"Compile rule files, merge them into one rule base with the built-in rules, "
         + "and report every problem as FILE:LINE: MESSAGE: compile errors, properties a fact "
         + "does not have, rules in the built-in package, rule names used twice, files that do "
-        + "not merge (a type or global declared otherwise).",
+        + "not merge (a type or global declared otherwise), and rules that fail a decision "
+        + "without any fact (they throw, or do not settle).",
         "Exit status 0 when there is no problem, 1 otherwise. With --json: "
             + "{\"problems\": [{\"file\", \"line\", \"kind\", \"message\"}, ...]}."})
 final class PolicyCheckCommand implements Callable<Integer> {

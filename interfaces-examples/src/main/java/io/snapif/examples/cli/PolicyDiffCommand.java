@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -170,7 +169,7 @@ final class PolicyDiffCommand implements Callable<Integer> {
   }
 
   private static String plan(AutoConnectPlan.EndpointPlan plan) {
-    String outcome = plan.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    String outcome = ExplainCommand.word(plan.outcome());
     return plan.connect().isEmpty() ? outcome
         : outcome + " " + String.join(", ", plan.connect().stream().map(Object::toString)
             .toList());
@@ -239,8 +238,7 @@ final class PolicyDiffCommand implements Callable<Integer> {
     out.append("  ").append(label).append(": ").append(o.decision().message()).append('\n');
     for (Reason r : o.decision().reasons()) {
       if (!r.overridden()) {
-        out.append("    - ").append(r.detail()).append(" [").append(r.rule()).append(", ")
-            .append(r.layer().name().toLowerCase(Locale.ROOT).replace('_', '-')).append("]\n");
+        ExplainCommand.reason(out, r, "    ");
       }
     }
   }
