@@ -21,6 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --decision-log FILE}: the JSON lines the commands append, and a log that cannot be. */
 class SnapifCliDecisionLogTest {
+  /** A site rule: disconnected network connections are deleted, not remembered. */
+  static final String FORGET_NETWORK = """
+      package site.rules;
+
+      import io.snapif.policy.fact.EntryFate;
+      import io.snapif.policy.fact.TouchedEntry;
+      import io.snapif.spi.EntryEvent.Kind;
+      import io.snapif.spi.EntryPlan.Fate;
+
+      rule "site: disconnects of network are not remembered"
+      when
+        $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
+      then
+        insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
+            "network comes back on the next refresh"));
+      end
+      """;
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RULES = "src/main/resources/io/snapif/examples/rules/";
 
@@ -208,22 +226,7 @@ class SnapifCliDecisionLogTest {
   @Test
   void aSiteRulesEntryFate_isLoggedWithItsOwnWords_andTheBuiltinFateItOverrode()
       throws IOException {
-    Path rule = Files.writeString(home.resolve("forget-network.drl"), """
-        package site.rules;
-
-        import io.snapif.policy.fact.EntryFate;
-        import io.snapif.policy.fact.TouchedEntry;
-        import io.snapif.spi.EntryEvent.Kind;
-        import io.snapif.spi.EntryPlan.Fate;
-
-        rule "site: disconnects of network are not remembered"
-        when
-          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
-        then
-          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
-              "network comes back on the next refresh"));
-        end
-        """);
+    Path rule = Files.writeString(home.resolve("forget-network.drl"), FORGET_NETWORK);
 
     CliRun disconnect = run("disconnect", "chromium:network", "--rules", rule.toString());
 

@@ -101,22 +101,8 @@ class SnapifCliEntriesJsonTest {
 
   @Test
   void aSiteRulesFate_namesTheBuiltinFateItOverrode() throws IOException {
-    Path rule = Files.writeString(home.resolve("forget-network.drl"), """
-        package site.rules;
-
-        import io.snapif.policy.fact.EntryFate;
-        import io.snapif.policy.fact.TouchedEntry;
-        import io.snapif.spi.EntryEvent.Kind;
-        import io.snapif.spi.EntryPlan.Fate;
-
-        rule "site: disconnects of network are not remembered"
-        when
-          $e : TouchedEntry(event == Kind.DISCONNECT, iface == "network")
-        then
-          insertLogical(EntryFate.custom(drools.getRule().getName(), $e, Fate.DELETE,
-              "network comes back on the next refresh"));
-        end
-        """);
+    Path rule = Files.writeString(home.resolve("forget-network.drl"),
+        SnapifCliDecisionLogTest.FORGET_NETWORK);
 
     JsonNode report = json("disconnect", "chromium:network", "--dry-run", "--json",
         "--rules", rule.toString());
